@@ -1,0 +1,77 @@
+"""The format registry: each format knows how to recognise its text and how to parse it.
+
+A format is a `Format(name, detect, parse)`: `detect(source)` scores how sure it is (0 to 1) that
+the text is its kind; `parse(source)` returns the documents in it (one for most formats, several
+for a page of many news items). Built-in formats are listed in BUILTIN and imported lazily so
+that `import legation` stays light.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+from ..errors import UsageError
+from ..record import Document
+from .source import Source
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    detect: Callable[[Source], float]
+    parse: Callable[[Source], list[Document]]
+    # Lower runs first when two formats score the same.
+    priority: int = 50
+
+
+# module:attribute of each built-in Format, in order of precedence on a tie.
+BUILTIN = (
+    "legation.parse.cable:FORMAT",
+    "legation.parse.digest:FORMAT",
+    "legation.parse.article:FORMAT",
+    "legation.parse.plain:FORMAT",
+)
+
+# The formats a user can force with --format; "auto" detects.
+CHOICES = ("auto", "cable", "article", "text")
+
+_formats: dict[str, Format] | None = None
+
+
+def formats() -> dict[str, Format]:
+    global _formats
+    if _formats is None:
+        loaded: dict[str, Format] = {}
+        for spec in BUILTIN:
+            module, attr = spec.split(":")
+            fmt = getattr(import_module(module), attr)
+            loaded[fmt.name] = fmt
+        _formats = loaded
+    return _formats
+
+
+def register(fmt: Format) -> None:
+    """Add a format (a plug-in); it takes part in detection from now on."""
+    formats()[fmt.name] = fmt
+
+
+# Below this score nothing specific was recognised and the source is plain text.
+MIN_CONFIDENCE = 0.5
+
+
+def choose(source: Source, forced: str = "auto") -> Format:
+    table = formats()
+    if forced != "auto":
+        if forced not in table:
+            raise UsageError(f"unknown format {forced!r}; choose one of {', '.join(CHOICES)}")
+        return table[forced]
+    best, best_score = table["text"], MIN_CONFIDENCE
+    for fmt in sorted(table.values(), key=lambda f: f.priority):
+        if fmt.name == "text":
+            continue
+        score = fmt.detect(source)
+        if score > best_score:
+            best, best_score = fmt, score
+    return best

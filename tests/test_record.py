@@ -1,0 +1,44 @@
+import json
+
+from legation.record import (
+    SCHEMA_VERSION,
+    ArticleFields,
+    CableFields,
+    Declassify,
+    Document,
+    Paragraph,
+    Recipient,
+    Reference,
+    Sections,
+    Tag,
+    TimeSpan,
+)
+
+
+def _cable() -> Document:
+    doc = Document(source="x.txt", sha256="ab", kind="cable", text="hello", title="T", date="2007-07-31T14:38:00Z")
+    doc.cable = CableFields(id="07MOSCOW3736", precedence="PRIORITY", to=[Recipient("SECSTATE WASHDC", "RUEHC", "PRIORITY", "2510")],
+                            declassify=Declassify("12958", None, []), tags=[Tag("RS", "Russia")],
+                            references=[Reference("STATE 87399", "A", "07STATE87399")], sections=Sections(1, 4))
+    doc.paragraphs = [Paragraph(0, 5, 1, "SBU")]
+    doc.times = [TimeSpan("July 27", 0, 2, "2007-07-27", "2007-07-27", "day")]
+    return doc
+
+
+def test_record_round_trip_cable():
+    doc = _cable()
+    d = doc.to_dict()
+    assert d["schema"] == SCHEMA_VERSION
+    assert d["id"] == "07MOSCOW3736"
+    assert d["times"][0]["from"] == "2007-07-27"
+    assert d["to"][0] == {"route": "RUEHC", "name": "SECSTATE WASHDC", "precedence": "PRIORITY", "mcn": "2510"}
+    again = Document.from_dict(json.loads(json.dumps(d)))
+    assert again.to_dict() == d
+
+
+def test_record_round_trip_article():
+    doc = Document(source="a.md", sha256="cd", kind="article", text="x")
+    doc.article = ArticleFields(outlet="The Moscow Times", dateline="ASTANA", captions=["c"])
+    d = doc.to_dict()
+    assert d["outlet"] == "The Moscow Times" and "id" not in d
+    assert Document.from_dict(d).to_dict() == d
