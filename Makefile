@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/legation demo examples/
+	$(BIN)/legation parse examples/ --table
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
