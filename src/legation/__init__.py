@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 from .errors import LegationError  # noqa: E402
 from .record import SCHEMA_VERSION, Document  # noqa: E402
 
-__all__ = ["SCHEMA_VERSION", "Document", "LegationError", "__version__", "parse", "parse_bytes"]
+__all__ = ["SCHEMA_VERSION", "Document", "LegationError", "__version__", "open", "parse", "parse_bytes"]
 
 
 def parse(*paths, format: str = "auto", extract: bool = True, profile: str = "fast",
@@ -33,3 +33,10 @@ def parse_bytes(raw: bytes, name: str = "<bytes>", format: str = "auto", extract
     from .parse import parse_bytes as _parse_bytes
 
     return _parse_bytes(raw, name, format=format, extract=extract, profile=profile)
+
+
+def open(path: str = "legation.db", **options):  # noqa: A001 - mirrors sqlite3.connect / shelve.open
+    """Open (creating if needed) a legation store; returns a Corpus with ingest, search, dossiers…"""
+    from .corpus import open_corpus
+
+    return open_corpus(path, **options)

@@ -164,5 +164,8 @@ def _escape(value: str) -> str:
     return escape(value)
 
 
+# The store commands register themselves on `app`.
+from . import cli_store  # noqa: E402, F401
+
 if __name__ == "__main__":  # pragma: no cover
     app()
