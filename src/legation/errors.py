@@ -1,4 +1,7 @@
-"""Errors and warnings with numbered, searchable codes (docs/errors.md lists them all)."""
+"""Errors and warnings with numbered, searchable codes (docs/errors.md lists them all).
+
+An error's `str()` is its one-line message followed by its code: `empty file [L101]`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ class LegationError(Exception):
     code = "L000"
 
     def __init__(self, message: str):
+        message = " ".join(str(message).split())  # one line, whatever the cause said
         super().__init__(message)
         self.message = message
 
@@ -23,18 +27,26 @@ class InputError(LegationError):
 
 
 class EmptyInput(InputError):
+    """Nothing to read: an empty file, only white space, an empty archive or dump."""
+
     code = "L101"
 
 
 class BinaryInput(InputError):
+    """Bytes that are not text (NUL or control bytes in the first 64 KB) in no known container."""
+
     code = "L102"
 
 
 class TooLarge(InputError):
+    """One document over the size limit (--max-bytes), refused before it is read whole."""
+
     code = "L103"
 
 
 class UnreadableInput(InputError):
+    """The operating system would not give the bytes: missing, a FIFO or device, an I/O error."""
+
     code = "L104"
 
 
@@ -50,7 +62,19 @@ class NoText(InputError):
     code = "L106"
 
 
+class MissingColumn(InputError):
+    """A column named in --columns is not in the dump's header."""
+
+    code = "L107"
+
+
 class UsageError(LegationError):
     """A bad option or argument on the command line or in the Python API."""
 
     code = "L200"
+
+
+class InternalError(LegationError):
+    """A bug met on some input: the input is reported and skipped, the batch goes on."""
+
+    code = "L900"

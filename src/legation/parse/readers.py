@@ -1,12 +1,16 @@
 """Readers: files, directories, archives and dumps in; one `Source` (or one `Failure`) per document out.
 
-The cascade for one input, in order:
+The cascade for one input, in order (`read_file`, then `_read_container`):
  1. a directory is walked in sorted order (hidden files and folders skipped);
- 2. a file that cannot be opened fails with its OS error;
+ 2. anything but a regular file (a FIFO, a device, a dangling symlink) fails before it is opened:
+    opening a FIFO blocks and a device never ends;
  3. its first bytes decide the container (sniff.sniff_container): ZIP archives and dumps (JSON
-    Lines, JSON arrays, CSV/TSV) yield one source per member or row, each failing on its own;
+    Lines, CSV/TSV) are streamed, one source per member or row, each failing on its own;
  4. a single document over the size limit fails before it is read whole;
- 5. PDF → its text layer, HTML → trafilatura's main text, anything else → decoded text.
+ 5. PDF → its text layer, HTML → trafilatura's main text, a JSON array → one source per row,
+    anything else → decoded text.
+Nothing escapes a reader but Sources and Failures: `_guarded` turns every error, including a bug
+in a third-party library on hostile input, into one Failure line and the batch goes on.
 """
 
 from __future__ import annotations
@@ -16,32 +20,37 @@ import hashlib
 import io
 import json
 import os
+import re
+import stat
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import sniff
-from ..errors import BadContainer, InputError, NoText, TooLarge, UnreadableInput
-from ..text import SNIFF_BYTES, decode_text, normalise
+from ..errors import (
+    BadContainer,
+    EmptyInput,
+    InputError,
+    MissingColumn,
+    NoText,
+    TooLarge,
+    UnreadableInput,
+    UsageError,
+)
+from ..text import SNIFF_BYTES, decode, decode_document, normalise
 from .source import Source
 
 # One document larger than this is refused: the largest Cablegate cable is under 1 MB and a news
 # article under 200 KB, so 16 MiB of a single text is a dump or a mistake, and the heuristics are
-# regex-based (cost grows with size). Dumps (JSON Lines, CSV, ZIP) are streamed and have no limit.
+# regex-based (cost grows with size). Dumps (JSON Lines, CSV, ZIP) are streamed; the limit applies
+# to each of their rows.
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 # PDFs carry images and fonts: their bytes say little about the size of their text.
 MAX_PDF_BYTES = 256 * 1024 * 1024
-
-# ZIP safety against bombs: members, total uncompressed bytes, and the expansion ratio of a member
-# (text compresses 3-10x; 100x only comes from crafted or degenerate data).
-MAX_ZIP_MEMBERS = 200_000
-MAX_ZIP_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
-MAX_ZIP_RATIO = 100
-# Ratio checks only make sense above a minimum size (a 2 KB file of spaces is harmless).
-ZIP_RATIO_MIN_BYTES = 1024 * 1024
-# Archives inside archives are followed this deep.
-MAX_ZIP_DEPTH = 2
+# An error line longer than this is cut: it is a message, not a dump of the input.
+MAX_ERROR_CHARS = 500
 
 # Column (or JSON key) names tried, in order, for each field when no mapping is given.
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -53,17 +62,41 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "authors": ("authors", "author", "byline"),
     "id": ("id", "identifier", "doc_id"),
 }
+STREAMED = ("jsonl", "csv", "tsv")
+
+# ZIP safety against bombs: members, total uncompressed bytes (as declared: zipfile never returns
+# more than a member's declared size), and the expansion ratio of a member (text compresses 3-10x;
+# 100x only comes from crafted or degenerate data).
+MAX_ZIP_MEMBERS = 200_000
+MAX_ZIP_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
+MAX_ZIP_RATIO = 100
+# Ratio checks only make sense above a minimum size (a 2 KB file of spaces is harmless).
+ZIP_RATIO_MIN_BYTES = 1024 * 1024
+# Archives inside archives are followed this deep (an archive of archives, not deeper).
+MAX_ZIP_DEPTH = 2
+# Member names that make an archive a single document (Office, OpenDocument, EPUB), not a folder.
+PACKAGE_MARKERS = ("[Content_Types].xml", "mimetype", "META-INF/container.xml")
+# What zipfile raises on damaged data, besides its own BadZipFile.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError)
 
 # csv's default field limit (128 KB) is smaller than a long cable.
 csv.field_size_limit(MAX_DOCUMENT_BYTES)
+_WHITESPACE = re.compile(r"\s+")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass
 class Failure:
-    """A file, member or row that could not become a document."""
+    """A file, member or row that could not become a document. `error` is always one line."""
 
     source: str
     error: str
+
+    def __post_init__(self) -> None:
+        error = _WHITESPACE.sub(" ", str(self.error)).strip()
+        if len(error) > MAX_ERROR_CHARS:
+            error = error[:MAX_ERROR_CHARS - 12] + " … " + error[-9:]
+        self.error = error
 
 
 def sha256_of(data: bytes) -> str:
@@ -73,200 +106,376 @@ def sha256_of(data: bytes) -> str:
 def read_paths(paths: Iterable[str | os.PathLike], columns: dict[str, str] | None = None,
                max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Source | Failure]:
     """Every document under the given files and directories, in a stable order."""
+    check_columns(columns)
     for path in paths:
         path = Path(path)
         if path.is_dir():
             for file in _walk(path):
-                yield from read_file(file, columns, max_bytes)
+                if isinstance(file, OSError):
+                    yield Failure(display_name(file.filename or path),
+                                  str(UnreadableInput(f"cannot list folder: {file.strerror or file}")))
+                else:
+                    yield from read_file(file, columns, max_bytes)
         else:
             yield from read_file(path, columns, max_bytes)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
+def check_columns(columns: dict[str, str] | None) -> None:
+    """A mapping may only name the fields a dump row can fill (raises UsageError)."""
+    unknown = sorted(set(columns or {}) - set(DEFAULT_COLUMNS))
+    if unknown:
+        raise UsageError(f"--columns: unknown field {unknown[0]!r}; the fields are {', '.join(DEFAULT_COLUMNS)}")
+
+
+def _walk(root: Path) -> Iterator[Path | OSError]:
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        yield from errors
+        errors.clear()
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(dirpath) / name
+    yield from errors
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """A path as it can be printed: undecodable bytes and control characters made visible."""
+    name = os.fsencode(path).decode("utf-8", errors="replace")
+    return _UNPRINTABLE.sub("?", name)
 
 
 def read_file(path: Path, columns: dict[str, str] | None = None,
               max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Source | Failure]:
-    name = str(path)
+    name = display_name(path)
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(SNIFF_BYTES)
-            size = os.fstat(handle.fileno()).st_size
-            container = sniff.sniff_container(head, name)
-            if container in ("jsonl", "csv", "tsv"):
-                handle.seek(0)
-                yield from _read_dump_stream(handle, name, container, columns)
-                return
-            limit = MAX_PDF_BYTES if container == "pdf" else max_bytes
-            if container == "zip":
-                limit = None
-            if limit is not None and size > limit:
-                raise TooLarge(f"file is {_mb(size)}, over the {_mb(limit)} limit for one document"
-                               " (raise it with --max-bytes)")
-            raw = head + handle.read()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableInput("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableInput("not a regular file (a FIFO, socket or device); not read")
+        handle = open(path, "rb")
     except InputError as exc:
         yield Failure(name, str(exc))
         return
     except OSError as exc:
         yield Failure(name, str(UnreadableInput(f"cannot read file: {exc.strerror or exc}")))
         return
-    yield from read_bytes(raw, name, columns, max_bytes, container=container)
+    with handle:
+        yield from _guarded(_read_handle(handle, name, columns, max_bytes), name)
+
+
+def _read_handle(handle, name: str, columns, max_bytes: int) -> Iterator[Source | Failure]:
+    head = handle.read(SNIFF_BYTES)
+    container = sniff.sniff_container(head, name)
+    if container in STREAMED or container == "zip":
+        handle.seek(0)
+        yield from _read_container(handle, name, container, columns, max_bytes, depth=0)
+        return
+    size = os.fstat(handle.fileno()).st_size
+    limit = document_limit(container, max_bytes)
+    check_size(size, limit, "file")
+    # Read no more than the limit even if the file grows while it is read.
+    raw = head + handle.read(max(0, limit + 1 - len(head)))
+    check_size(len(raw), limit, "file")
+    yield from _read_container(raw, name, container, columns, max_bytes, depth=0)
 
 
 def read_bytes(raw: bytes, name: str, columns: dict[str, str] | None = None,
                max_bytes: int = MAX_DOCUMENT_BYTES, container: str | None = None,
                depth: int = 0) -> Iterator[Source | Failure]:
     """Documents in an in-memory file (used for files, archive members and the Python API)."""
+    if depth == 0:
+        check_columns(columns)
     container = container or sniff.sniff_container(raw[:SNIFF_BYTES], name)
+    data = io.BytesIO(raw) if container in STREAMED or container == "zip" else raw
+    yield from _guarded(_read_container(data, name, container, columns, max_bytes, depth), name)
+
+
+def _read_container(data, name: str, container: str, columns, max_bytes: int,
+                    depth: int) -> Iterator[Source | Failure]:
+    """One sniffed input: `data` is a binary file object for streamed containers, else bytes."""
+    if container == "zip":
+        yield from _read_zip(data, name, columns, max_bytes, depth)
+        return
+    if container == "jsonl":
+        yield from _read_jsonl(data, name, columns, max_bytes)
+        return
+    if container in ("csv", "tsv"):
+        yield from _read_csv(data, name, container, columns)
+        return
+    check_size(len(data), document_limit(container, max_bytes), "document")
+    if container == "json":
+        yield from _read_json(data, name, columns, max_bytes)
+    elif container == "pdf":
+        from .pdf import read_pdf
+
+        yield read_pdf(data, name)
+    elif container == "html":
+        from .html import read_html
+
+        yield read_html(data, name)
+    else:
+        yield _read_text(data, name)
+
+
+def _read_member(handle, name: str, size: int, columns, max_bytes: int,
+                 depth: int) -> Iterator[Source | Failure]:
+    """An archive member, open for reading; dumps inside archives are streamed like files."""
+    head = handle.read(SNIFF_BYTES)
+    container = sniff.sniff_container(head, name)
+    if container in STREAMED:
+        handle.seek(0)
+        yield from _guarded(_read_container(handle, name, container, columns, max_bytes, depth), name)
+        return
+    limit = document_limit(container, max_bytes)
+    check_size(size, limit, "archive member")
+    raw = head + handle.read(max(0, limit + 1 - len(head)))
+    yield from read_bytes(raw, name, columns, max_bytes, container=container, depth=depth)
+
+
+def document_limit(container: str, max_bytes: int) -> int:
+    if container == "pdf":
+        return max(max_bytes, MAX_PDF_BYTES)
+    if container == "zip":
+        return max(max_bytes, MAX_PDF_BYTES)  # a nested archive is read into memory
+    return max_bytes
+
+
+def check_size(size: int, limit: int, what: str) -> None:
+    if size > limit:
+        raise TooLarge(f"{what} is {_mb(size)}, over the {_mb(limit)} limit for one document"
+                       " (raise it with --max-bytes)")
+
+
+def _guarded(items: Iterator[Source | Failure], name: str) -> Iterator[Source | Failure]:
+    """Pass items on; an error ends the input with one Failure line instead of a traceback."""
     try:
-        if container == "zip":
-            yield from _read_zip(raw, name, columns, max_bytes, depth)
-            return
-        if container in ("jsonl", "csv", "tsv"):
-            yield from _read_dump_stream(io.BytesIO(raw), name, container, columns)
-            return
-        if container == "json":
-            yield from _read_json_array(raw, name, columns)
-            return
-        limit = MAX_PDF_BYTES if container == "pdf" else max_bytes
-        if len(raw) > limit:
-            raise TooLarge(f"document is {_mb(len(raw))}, over the {_mb(limit)} limit (raise it with --max-bytes)")
-        if container == "pdf":
-            from .pdf import read_pdf
-
-            yield read_pdf(raw, name)
-        elif container == "html":
-            from .html import read_html
-
-            yield read_html(raw, name)
-        else:
-            yield _read_text(raw, name)
+        yield from items
     except InputError as exc:
         yield Failure(name, str(exc))
+    except UsageError:
+        raise
+    except RecursionError:
+        yield Failure(name, str(BadContainer("input nested too deeply to read")))
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        yield Failure(name, str(BadContainer(f"damaged compressed data ({_short(exc)})")))
+    except MemoryError:
+        yield Failure(name, str(TooLarge("input too large for the memory available")))
+    except OSError as exc:
+        yield Failure(name, str(UnreadableInput(f"read failed: {exc.strerror or exc}")))
+    except Exception as exc:  # a library failing on hostile input must not stop the batch  # noqa: BLE001
+        yield Failure(name, f"internal error while reading ({type(exc).__name__}: {_short(exc)}) [L900]")
 
 
 def _read_text(raw: bytes, name: str) -> Source:
-    text, encoding = decode_text(raw, name)
-    warnings = [] if encoding in ("utf-8", "ascii") else [f"decoded as {encoding}"]
+    decoded = decode_document(raw)
     media = "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
-    return Source(name=name, text=text, sha256=sha256_of(raw), media=media, warnings=warnings)
+    return Source(name=name, text=decoded.text, sha256=sha256_of(raw), media=media,
+                  warnings=decoded.warnings)
 
 
 # --- archives -------------------------------------------------------------------------------
 
-def _read_zip(raw: bytes, name: str, columns, max_bytes: int, depth: int) -> Iterator[Source | Failure]:
+def _read_zip(handle, name: str, columns, max_bytes: int, depth: int) -> Iterator[Source | Failure]:
+    """Members in name order; every limit is checked on the central directory before any read."""
     if depth >= MAX_ZIP_DEPTH:
-        raise BadContainer(f"archive nested deeper than {MAX_ZIP_DEPTH} levels")
+        raise BadContainer(f"archive nested deeper than {MAX_ZIP_DEPTH} levels; not opened")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
+        archive = zipfile.ZipFile(handle)
         members = [m for m in archive.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise BadContainer(f"damaged or truncated ZIP archive ({exc})") from None
+    except ZIP_ERRORS as exc:
+        raise BadContainer(f"damaged or truncated ZIP archive ({_short(exc)})") from None
     if len(members) > MAX_ZIP_MEMBERS:
         raise BadContainer(f"ZIP archive has {len(members):,} members, over the {MAX_ZIP_MEMBERS:,} limit")
-    total = 0
+    declared = sum(m.file_size for m in members)
+    if declared > MAX_ZIP_TOTAL_BYTES:
+        raise BadContainer(f"ZIP archive expands to {_mb(declared)}, over the {_mb(MAX_ZIP_TOTAL_BYTES)} limit")
+    if any(m.filename in PACKAGE_MARKERS for m in members):
+        raise BadContainer("an Office, OpenDocument or EPUB file, not an archive of documents;"
+                           " save it as text, HTML or PDF")
+    documents = 0
     for member in sorted(members, key=lambda m: m.filename):
-        inner = f"{name}!{member.filename}"
-        base = member.filename.rsplit("/", 1)[-1]
+        inner = f"{name}!{member_name(member.filename)}"
+        base = member.filename.replace("\\", "/").rsplit("/", 1)[-1]
         if base.startswith(".") or member.filename.startswith("__MACOSX/"):
             continue
+        documents += 1
+        if member.flag_bits & 0x1:
+            yield Failure(inner, str(BadContainer("encrypted archive member (a password is needed); not read")))
+            continue
+        if (member.file_size > ZIP_RATIO_MIN_BYTES
+                and member.file_size > MAX_ZIP_RATIO * max(member.compress_size, 1)):
+            ratio = member.file_size // max(member.compress_size, 1)
+            yield Failure(inner, str(BadContainer(
+                f"expands {ratio:,}:1 to {_mb(member.file_size)}, over the {MAX_ZIP_RATIO}:1 limit (a ZIP bomb?)")))
+            continue
         try:
-            if member.flag_bits & 0x1:
-                raise BadContainer("encrypted archive member")
-            if (member.file_size > ZIP_RATIO_MIN_BYTES
-                    and member.file_size > MAX_ZIP_RATIO * max(member.compress_size, 1)):
-                raise BadContainer(f"compression ratio over {MAX_ZIP_RATIO}:1 (a ZIP bomb?)")
-            data = _read_member(archive, member, max_bytes)
-            total += len(data)
-            if total > MAX_ZIP_TOTAL_BYTES:
-                yield Failure(name, str(BadContainer(
-                    f"ZIP archive expands past {_mb(MAX_ZIP_TOTAL_BYTES)}; stopped")))
-                return
+            with archive.open(member) as stream:
+                yield from _read_member(stream, inner, member.file_size, columns, max_bytes, depth + 1)
         except InputError as exc:
             yield Failure(inner, str(exc))
-            continue
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-            yield Failure(inner, str(BadContainer(f"damaged archive member ({exc})")))
-            continue
-        yield from read_bytes(data, inner, columns, max_bytes, depth=depth + 1)
+        except (*ZIP_ERRORS, OSError) as exc:
+            yield Failure(inner, str(BadContainer(f"damaged archive member ({_short(exc)})")))
+    if not documents:
+        raise EmptyInput("ZIP archive holds no documents")
 
 
-def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, max_bytes: int) -> bytes:
-    """Read at most max_bytes (+1 to notice the excess): the header's size can lie."""
-    cap = max(max_bytes, MAX_PDF_BYTES) if member.filename.lower().endswith(".pdf") else max_bytes
-    if member.filename.lower().endswith((".zip", ".jsonl", ".ndjson", ".csv", ".tsv", ".json")):
-        cap = MAX_ZIP_TOTAL_BYTES
-    with archive.open(member) as handle:
-        data = handle.read(cap + 1)
-    if len(data) > cap:
-        raise TooLarge(f"archive member over the {_mb(cap)} limit")
-    return data
+def member_name(filename: str) -> str:
+    """An archive member's name as it can be shown: no `..`, no leading `/`, nothing unprintable.
+
+    Members are never written to disk, but their names end up in `source` fields and on terminals.
+    """
+    parts = [p for p in filename.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    return _UNPRINTABLE.sub("?", "/".join(parts)) or "unnamed"
 
 
 # --- dumps ------------------------------------------------------------------------------------
 
-def _read_dump_stream(handle, name: str, container: str, columns) -> Iterator[Source | Failure]:
-    if container == "jsonl":
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            row_name = f"{name}#{lineno}"
-            try:
-                row = json.loads(line)
-            except (ValueError, UnicodeDecodeError) as exc:
-                yield Failure(row_name, str(BadContainer(f"not a JSON object on line {lineno}: {_short(exc)}")))
-                continue
-            yield _row_source(row, row_name, sha256_of(line.rstrip(b"\r\n")), columns)
+def _read_jsonl(handle, name: str, columns, max_bytes: int) -> Iterator[Source | Failure]:
+    rows = 0
+    lineno = 0
+    while line := handle.readline(max_bytes + 1):
+        lineno += 1
+        row_name = f"{name}#{lineno}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := handle.readline(SNIFF_BYTES)) and not rest.endswith(b"\n"):
+                pass
+            rows += 1
+            yield Failure(row_name, str(TooLarge(f"line {lineno} is over the {_mb(max_bytes)} limit"
+                                                 " for one document (raise it with --max-bytes)")))
+            continue
+        if not line.strip():
+            continue
+        rows += 1
+        try:
+            row = json.loads(line)
+        except (ValueError, UnicodeDecodeError) as exc:
+            yield Failure(row_name, str(BadContainer(f"line {lineno} is not valid JSON: {_short(exc)}")))
+            continue
+        except RecursionError:
+            yield Failure(row_name, str(BadContainer(f"line {lineno} is JSON nested too deeply")))
+            continue
+        yield row_source(row, row_name, sha256_of(line.rstrip(b"\r\n")), columns)
+    if not rows:
+        yield Failure(name, str(EmptyInput("JSON Lines file holds no rows")))
+
+
+def _read_csv(handle, name: str, container: str, columns) -> Iterator[Source | Failure]:
+    head = handle.read(SNIFF_BYTES)
+    handle.seek(0)
+    if not head.strip():
+        raise EmptyInput("empty file" if not head else "file holds only white space")
+    encoding = "utf-8-sig" if _is_utf8_head(head) else "cp1252"
+    warnings = [] if encoding == "utf-8-sig" else ["decoded as cp1252"]
+    text_handle = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+    # strict: a stray or unclosed quote is an error on that row, not a silently merged field.
+    reader = csv.reader(text_handle, delimiter="\t" if container == "tsv" else ",", strict=True)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        yield Failure(name, str(EmptyInput("CSV file holds no header row")))
         return
-    text_handle = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
-    try:
-        reader = csv.DictReader(text_handle, delimiter="\t" if container == "tsv" else ",")
-        for rowno, row in enumerate(reader, start=1):
-            row_name = f"{name}#{rowno}"
-            if None in row:
-                extra = row.pop(None)
-                row["_extra"] = extra
-            raw = json.dumps(row, sort_keys=True, ensure_ascii=False).encode()
-            yield _row_source(row, row_name, sha256_of(raw), columns)
     except csv.Error as exc:
-        yield Failure(name, str(BadContainer(f"malformed CSV: {exc}")))
+        yield Failure(name, str(BadContainer(f"malformed CSV header: {exc}")))
+        return
+    missing = [(field, col) for field, spec in (columns or {}).items()
+               for col in spec.split("+") if col.strip() not in header]
+    shown = f"{', '.join(header[:12])}{' …' if len(header) > 12 else ''}"
+    if missing:
+        field, col = missing[0]
+        raise MissingColumn(f"no column {col.strip()!r} (mapped to {field} by --columns) in the header: {shown}")
+    if not (columns or {}).get("text") and not {h.lower() for h in header} & set(DEFAULT_COLUMNS["text"]):
+        # Every row would fail the same way: say it once, for the file.
+        raise MissingColumn(f"no text column in the header ({shown}); map one with --columns text=NAME")
+    rowno = 0
+    while True:
+        rowno += 1
+        row_name = f"{name}#{rowno}"
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            reason = ("unclosed quote: the rest of the file was read as one field"
+                      if "unexpected end of data" in str(exc) else str(exc))
+            yield Failure(row_name, str(BadContainer(f"malformed CSV row (line {reader.line_num}): {reason}")))
+            continue
+        if not any(v.strip() for v in values):
+            rowno -= 1
+            continue
+        row: dict[str, object] = dict(zip(header, values, strict=False))
+        row_warnings = list(warnings)
+        if len(values) > len(header):
+            row["_extra"] = values[len(header):]
+            row_warnings.append(f"row has {len(values) - len(header)} more fields than the header")
+        raw = json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8", "replace")
+        yield row_source(row, row_name, sha256_of(raw), columns, row_warnings)
+    if rowno == 1:
+        yield Failure(name, str(EmptyInput("CSV file has a header but no rows")))
 
 
-def _read_json_array(raw: bytes, name: str, columns) -> Iterator[Source | Failure]:
+def _is_utf8_head(head: bytes) -> bool:
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError) as exc:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A character cut by the end of the sniffed window is still UTF-8.
+        return exc.reason == "unexpected end of data" and len(head) >= SNIFF_BYTES
+    return True
+
+
+def _read_json(raw: bytes, name: str, columns, max_bytes: int) -> Iterator[Source | Failure]:
+    text, _ = decode(raw, name)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and text.lstrip("\ufeff \t\r\n").startswith("{"):
+            yield from _read_jsonl(io.BytesIO(raw), name, columns, max_bytes)  # JSON Lines named .json
+            return
         raise BadContainer(f"malformed JSON: {_short(exc)}") from None
+    except RecursionError:
+        raise BadContainer("JSON nested too deeply") from None
     rows = data if isinstance(data, list) else [data]
+    if not rows:
+        raise EmptyInput("JSON array holds no rows")
     for i, row in enumerate(rows, start=1):
-        row_name = f"{name}#{i}" if len(rows) > 1 else name
-        raw_row = json.dumps(row, sort_keys=True, ensure_ascii=False).encode()
-        yield _row_source(row, row_name, sha256_of(raw_row), columns)
+        row_name = f"{name}#{i}" if isinstance(data, list) else name
+        try:
+            raw_row = json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8", "replace")
+        except RecursionError:
+            yield Failure(row_name, str(BadContainer("row nested too deeply")))
+            continue
+        yield row_source(row, row_name, sha256_of(raw_row), columns)
 
 
-def _row_source(row: object, name: str, digest: str, columns: dict[str, str] | None) -> Source | Failure:
+def row_source(row: object, name: str, digest: str, columns: dict[str, str] | None,
+               warnings: list[str] | None = None) -> Source | Failure:
+    """A dump row (JSON object or CSV row as a dict) as a Source, by mapping or by usual names."""
     if not isinstance(row, dict):
-        return Failure(name, str(BadContainer("row is not an object with named fields")))
+        return Failure(name, str(BadContainer(f"row is a JSON {type(row).__name__}, not an object with named fields")))
     meta: dict[str, object] = {}
     for field_name, candidates in DEFAULT_COLUMNS.items():
         spec = (columns or {}).get(field_name)
         value = _pick(row, spec.split("+") if spec else None, candidates)
         if value not in (None, "", []):
-            meta[field_name] = value
+            meta[field_name] = _clean(value)
     text = meta.pop("text", None)
+    if isinstance(text, list) and all(isinstance(t, str) for t in text):
+        text = "\n\n".join(text)  # a list of paragraphs
     if columns and columns.get("text") and text is None:
-        return Failure(name, str(NoText(f"no column {columns['text']!r} in this row")))
+        return Failure(name, str(NoText(f"no value in column {columns['text']!r} of this row")))
     if not isinstance(text, str) or not text.strip():
         return Failure(name, str(NoText("row has no text field (map one with --columns text=NAME)")))
-    text = normalise(text)
-    if not text.strip():
-        return Failure(name, str(NoText("row text is empty after normalisation")))
-    return Source(name=name, text=text, sha256=digest, media="row", meta=meta)
+    return Source(name=name, text=text, sha256=digest, media="row", meta=meta, warnings=list(warnings or []))
+
+
+def _clean(value: object) -> object:
+    """Strings from a dump are normalised like any text (lone surrogates would break the output)."""
+    if isinstance(value, str):
+        return normalise(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
 
 
 def _pick(row: dict, keys: list[str] | None, candidates: tuple[str, ...]) -> object:
@@ -289,5 +498,6 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def _short(exc: Exception) -> str:
-    return str(exc).splitlines()[0][:120]
+def _short(exc: BaseException) -> str:
+    lines = str(exc).splitlines()
+    return lines[0][:120] if lines else type(exc).__name__
