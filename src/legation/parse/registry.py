@@ -35,7 +35,7 @@ BUILTIN = (
 )
 
 # The formats a user can force with --format; "auto" detects.
-CHOICES = ("auto", "cable", "article", "text")
+CHOICES = ("auto", "cable", "article", "digest", "text")
 
 _formats: dict[str, Format] | None = None
 
