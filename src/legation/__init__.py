@@ -20,19 +20,22 @@ __all__ = ["SCHEMA_VERSION", "Document", "LegationError", "__version__", "open",
 
 
 def parse(*paths, format: str = "auto", extract: bool = True, profile: str = "fast",
-          columns: dict[str, str] | None = None):
+          columns: dict[str, str] | None = None, max_bytes: int | None = None):
     """Parse files and directories; returns a list of Documents and `Failure`s (source, error)."""
-    from .parse import parse_paths
+    from .parse import MAX_DOCUMENT_BYTES, parse_paths
 
-    return list(parse_paths(paths, format=format, extract=extract, profile=profile, columns=columns))
+    return list(parse_paths(paths, format=format, extract=extract, profile=profile, columns=columns,
+                            max_bytes=max_bytes or MAX_DOCUMENT_BYTES))
 
 
 def parse_bytes(raw: bytes, name: str = "<bytes>", format: str = "auto", extract: bool = True,
-                profile: str = "fast"):
+                profile: str = "fast", columns: dict[str, str] | None = None, max_bytes: int | None = None):
     """Parse an in-memory file; returns a list of Documents and `Failure`s."""
+    from .parse import MAX_DOCUMENT_BYTES
     from .parse import parse_bytes as _parse_bytes
 
-    return _parse_bytes(raw, name, format=format, extract=extract, profile=profile)
+    return _parse_bytes(raw, name, format=format, extract=extract, profile=profile, columns=columns,
+                        max_bytes=max_bytes or MAX_DOCUMENT_BYTES)
 
 
 def open(path: str = "legation.db", **options):  # noqa: A001 - mirrors sqlite3.connect / shelve.open

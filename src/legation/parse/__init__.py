@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, InternalError, UsageError
 from ..record import Document
 from .readers import MAX_DOCUMENT_BYTES, Failure, read_bytes, read_paths
 from .registry import CHOICES, choose
 from .source import Source
 
-__all__ = ["CHOICES", "Failure", "Source", "parse_bytes", "parse_paths", "parse_source"]
+__all__ = ["CHOICES", "MAX_DOCUMENT_BYTES", "Failure", "Source", "parse_bytes", "parse_paths", "parse_source"]
 
 
 def parse_source(source: Source, format: str = "auto") -> list[Document]:
@@ -54,9 +54,9 @@ def _parse_items(items: Iterable[Source | Failure], format: str, extract: bool,
             yield Failure(item.name, str(exc))
             continue
         except RecursionError:
-            yield Failure(item.name, "internal error: input nested too deeply [L900]")
+            yield Failure(item.name, str(InternalError("input nested too deeply")))
             continue
         except Exception as exc:  # a parser bug must not stop the batch  # noqa: BLE001
-            yield Failure(item.name, f"internal error while parsing ({type(exc).__name__}: {exc}) [L900]")
+            yield Failure(item.name, str(InternalError(f"internal error while parsing ({type(exc).__name__}: {exc})")))
             continue
         yield from docs
