@@ -15,17 +15,13 @@ in a third-party library on hostile input, into one Failure line and the batch g
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import io
-import json
 import os
 import re
 import stat
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import sniff
@@ -33,35 +29,16 @@ from ..errors import (
     BadContainer,
     EmptyInput,
     InputError,
-    MissingColumn,
-    NoText,
     TooLarge,
     UnreadableInput,
     UsageError,
 )
-from ..text import SNIFF_BYTES, decode, decode_document, normalise
+from ..text import SNIFF_BYTES, decode_document
+from .dumps import DEFAULT_COLUMNS, read_csv, read_json, read_jsonl
+from .failure import Failure, mb, sha256_of, short
+from .limits import MAX_DOCUMENT_BYTES, MAX_PDF_BYTES
 from .source import Source
 
-# One document larger than this is refused: the largest Cablegate cable is under 1 MB and a news
-# article under 200 KB, so 16 MiB of a single text is a dump or a mistake, and the heuristics are
-# regex-based (cost grows with size). Dumps (JSON Lines, CSV, ZIP) are streamed; the limit applies
-# to each of their rows.
-MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
-# PDFs carry images and fonts: their bytes say little about the size of their text.
-MAX_PDF_BYTES = 256 * 1024 * 1024
-# An error line longer than this is cut: it is a message, not a dump of the input.
-MAX_ERROR_CHARS = 500
-
-# Column (or JSON key) names tried, in order, for each field when no mapping is given.
-DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content", "full_text", "article", "message"),
-    "title": ("title", "headline", "subject", "bestTitle", "name"),
-    "date": ("date", "published", "publication_date", "pubdate", "created", "datetime"),
-    "url": ("url", "link", "original_url"),
-    "outlet": ("outlet", "publisher", "site", "sitename", "source_name"),
-    "authors": ("authors", "author", "byline"),
-    "id": ("id", "identifier", "doc_id"),
-}
 STREAMED = ("jsonl", "csv", "tsv")
 
 # ZIP safety against bombs: members, total uncompressed bytes (as declared: zipfile never returns
@@ -79,28 +56,7 @@ PACKAGE_MARKERS = ("[Content_Types].xml", "mimetype", "META-INF/container.xml")
 # What zipfile raises on damaged data, besides its own BadZipFile.
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError)
 
-# csv's default field limit (128 KB) is smaller than a long cable.
-csv.field_size_limit(MAX_DOCUMENT_BYTES)
-_WHITESPACE = re.compile(r"\s+")
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-@dataclass
-class Failure:
-    """A file, member or row that could not become a document. `error` is always one line."""
-
-    source: str
-    error: str
-
-    def __post_init__(self) -> None:
-        error = _WHITESPACE.sub(" ", str(self.error)).strip()
-        if len(error) > MAX_ERROR_CHARS:
-            error = error[:MAX_ERROR_CHARS - 12] + " … " + error[-9:]
-        self.error = error
-
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def read_paths(paths: Iterable[str | os.PathLike], columns: dict[str, str] | None = None,
@@ -199,14 +155,14 @@ def _read_container(data, name: str, container: str, columns, max_bytes: int,
         yield from _read_zip(data, name, columns, max_bytes, depth)
         return
     if container == "jsonl":
-        yield from _read_jsonl(data, name, columns, max_bytes)
+        yield from read_jsonl(data, name, columns, max_bytes)
         return
     if container in ("csv", "tsv"):
-        yield from _read_csv(data, name, container, columns)
+        yield from read_csv(data, name, container, columns)
         return
     check_size(len(data), document_limit(container, max_bytes), "document")
     if container == "json":
-        yield from _read_json(data, name, columns, max_bytes)
+        yield from read_json(data, name, columns, max_bytes)
     elif container == "pdf":
         from .pdf import read_pdf
 
@@ -244,7 +200,7 @@ def document_limit(container: str, max_bytes: int) -> int:
 
 def check_size(size: int, limit: int, what: str) -> None:
     if size > limit:
-        raise TooLarge(f"{what} is {_mb(size)}, over the {_mb(limit)} limit for one document"
+        raise TooLarge(f"{what} is {mb(size)}, over the {mb(limit)} limit for one document"
                        " (raise it with --max-bytes)")
 
 
@@ -259,13 +215,13 @@ def _guarded(items: Iterator[Source | Failure], name: str) -> Iterator[Source | 
     except RecursionError:
         yield Failure(name, str(BadContainer("input nested too deeply to read")))
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        yield Failure(name, str(BadContainer(f"damaged compressed data ({_short(exc)})")))
+        yield Failure(name, str(BadContainer(f"damaged compressed data ({short(exc)})")))
     except MemoryError:
         yield Failure(name, str(TooLarge("input too large for the memory available")))
     except OSError as exc:
         yield Failure(name, str(UnreadableInput(f"read failed: {exc.strerror or exc}")))
     except Exception as exc:  # a library failing on hostile input must not stop the batch  # noqa: BLE001
-        yield Failure(name, f"internal error while reading ({type(exc).__name__}: {_short(exc)}) [L900]")
+        yield Failure(name, f"internal error while reading ({type(exc).__name__}: {short(exc)}) [L900]")
 
 
 def _read_text(raw: bytes, name: str) -> Source:
@@ -285,12 +241,12 @@ def _read_zip(handle, name: str, columns, max_bytes: int, depth: int) -> Iterato
         archive = zipfile.ZipFile(handle)
         members = [m for m in archive.infolist() if not m.is_dir()]
     except ZIP_ERRORS as exc:
-        raise BadContainer(f"damaged or truncated ZIP archive ({_short(exc)})") from None
+        raise BadContainer(f"damaged or truncated ZIP archive ({short(exc)})") from None
     if len(members) > MAX_ZIP_MEMBERS:
         raise BadContainer(f"ZIP archive has {len(members):,} members, over the {MAX_ZIP_MEMBERS:,} limit")
     declared = sum(m.file_size for m in members)
     if declared > MAX_ZIP_TOTAL_BYTES:
-        raise BadContainer(f"ZIP archive expands to {_mb(declared)}, over the {_mb(MAX_ZIP_TOTAL_BYTES)} limit")
+        raise BadContainer(f"ZIP archive expands to {mb(declared)}, over the {mb(MAX_ZIP_TOTAL_BYTES)} limit")
     if any(m.filename in PACKAGE_MARKERS for m in members):
         raise BadContainer("an Office, OpenDocument or EPUB file, not an archive of documents;"
                            " save it as text, HTML or PDF")
@@ -308,7 +264,7 @@ def _read_zip(handle, name: str, columns, max_bytes: int, depth: int) -> Iterato
                 and member.file_size > MAX_ZIP_RATIO * max(member.compress_size, 1)):
             ratio = member.file_size // max(member.compress_size, 1)
             yield Failure(inner, str(BadContainer(
-                f"expands {ratio:,}:1 to {_mb(member.file_size)}, over the {MAX_ZIP_RATIO}:1 limit (a ZIP bomb?)")))
+                f"expands {ratio:,}:1 to {mb(member.file_size)}, over the {MAX_ZIP_RATIO}:1 limit (a ZIP bomb?)")))
             continue
         try:
             with archive.open(member) as stream:
@@ -316,7 +272,7 @@ def _read_zip(handle, name: str, columns, max_bytes: int, depth: int) -> Iterato
         except InputError as exc:
             yield Failure(inner, str(exc))
         except (*ZIP_ERRORS, OSError) as exc:
-            yield Failure(inner, str(BadContainer(f"damaged archive member ({_short(exc)})")))
+            yield Failure(inner, str(BadContainer(f"damaged archive member ({short(exc)})")))
     if not documents:
         raise EmptyInput("ZIP archive holds no documents")
 
@@ -328,176 +284,3 @@ def member_name(filename: str) -> str:
     """
     parts = [p for p in filename.replace("\\", "/").split("/") if p not in ("", ".", "..")]
     return _UNPRINTABLE.sub("?", "/".join(parts)) or "unnamed"
-
-
-# --- dumps ------------------------------------------------------------------------------------
-
-def _read_jsonl(handle, name: str, columns, max_bytes: int) -> Iterator[Source | Failure]:
-    rows = 0
-    lineno = 0
-    while line := handle.readline(max_bytes + 1):
-        lineno += 1
-        row_name = f"{name}#{lineno}"
-        if len(line) > max_bytes and not line.endswith(b"\n"):
-            while (rest := handle.readline(SNIFF_BYTES)) and not rest.endswith(b"\n"):
-                pass
-            rows += 1
-            yield Failure(row_name, str(TooLarge(f"line {lineno} is over the {_mb(max_bytes)} limit"
-                                                 " for one document (raise it with --max-bytes)")))
-            continue
-        if not line.strip():
-            continue
-        rows += 1
-        try:
-            row = json.loads(line)
-        except (ValueError, UnicodeDecodeError) as exc:
-            yield Failure(row_name, str(BadContainer(f"line {lineno} is not valid JSON: {_short(exc)}")))
-            continue
-        except RecursionError:
-            yield Failure(row_name, str(BadContainer(f"line {lineno} is JSON nested too deeply")))
-            continue
-        yield row_source(row, row_name, sha256_of(line.rstrip(b"\r\n")), columns)
-    if not rows:
-        yield Failure(name, str(EmptyInput("JSON Lines file holds no rows")))
-
-
-def _read_csv(handle, name: str, container: str, columns) -> Iterator[Source | Failure]:
-    head = handle.read(SNIFF_BYTES)
-    handle.seek(0)
-    if not head.strip():
-        raise EmptyInput("empty file" if not head else "file holds only white space")
-    encoding = "utf-8-sig" if _is_utf8_head(head) else "cp1252"
-    warnings = [] if encoding == "utf-8-sig" else ["decoded as cp1252"]
-    text_handle = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
-    # strict: a stray or unclosed quote is an error on that row, not a silently merged field.
-    reader = csv.reader(text_handle, delimiter="\t" if container == "tsv" else ",", strict=True)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        yield Failure(name, str(EmptyInput("CSV file holds no header row")))
-        return
-    except csv.Error as exc:
-        yield Failure(name, str(BadContainer(f"malformed CSV header: {exc}")))
-        return
-    missing = [(field, col) for field, spec in (columns or {}).items()
-               for col in spec.split("+") if col.strip() not in header]
-    shown = f"{', '.join(header[:12])}{' …' if len(header) > 12 else ''}"
-    if missing:
-        field, col = missing[0]
-        raise MissingColumn(f"no column {col.strip()!r} (mapped to {field} by --columns) in the header: {shown}")
-    if not (columns or {}).get("text") and not {h.lower() for h in header} & set(DEFAULT_COLUMNS["text"]):
-        # Every row would fail the same way: say it once, for the file.
-        raise MissingColumn(f"no text column in the header ({shown}); map one with --columns text=NAME")
-    rowno = 0
-    while True:
-        rowno += 1
-        row_name = f"{name}#{rowno}"
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            reason = ("unclosed quote: the rest of the file was read as one field"
-                      if "unexpected end of data" in str(exc) else str(exc))
-            yield Failure(row_name, str(BadContainer(f"malformed CSV row (line {reader.line_num}): {reason}")))
-            continue
-        if not any(v.strip() for v in values):
-            rowno -= 1
-            continue
-        row: dict[str, object] = dict(zip(header, values, strict=False))
-        row_warnings = list(warnings)
-        if len(values) > len(header):
-            row["_extra"] = values[len(header):]
-            row_warnings.append(f"row has {len(values) - len(header)} more fields than the header")
-        raw = json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8", "replace")
-        yield row_source(row, row_name, sha256_of(raw), columns, row_warnings)
-    if rowno == 1:
-        yield Failure(name, str(EmptyInput("CSV file has a header but no rows")))
-
-
-def _is_utf8_head(head: bytes) -> bool:
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # A character cut by the end of the sniffed window is still UTF-8.
-        return exc.reason == "unexpected end of data" and len(head) >= SNIFF_BYTES
-    return True
-
-
-def _read_json(raw: bytes, name: str, columns, max_bytes: int) -> Iterator[Source | Failure]:
-    text, _ = decode(raw, name)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data" and text.lstrip("\ufeff \t\r\n").startswith("{"):
-            yield from _read_jsonl(io.BytesIO(raw), name, columns, max_bytes)  # JSON Lines named .json
-            return
-        raise BadContainer(f"malformed JSON: {_short(exc)}") from None
-    except RecursionError:
-        raise BadContainer("JSON nested too deeply") from None
-    rows = data if isinstance(data, list) else [data]
-    if not rows:
-        raise EmptyInput("JSON array holds no rows")
-    for i, row in enumerate(rows, start=1):
-        row_name = f"{name}#{i}" if isinstance(data, list) else name
-        try:
-            raw_row = json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8", "replace")
-        except RecursionError:
-            yield Failure(row_name, str(BadContainer("row nested too deeply")))
-            continue
-        yield row_source(row, row_name, sha256_of(raw_row), columns)
-
-
-def row_source(row: object, name: str, digest: str, columns: dict[str, str] | None,
-               warnings: list[str] | None = None) -> Source | Failure:
-    """A dump row (JSON object or CSV row as a dict) as a Source, by mapping or by usual names."""
-    if not isinstance(row, dict):
-        return Failure(name, str(BadContainer(f"row is a JSON {type(row).__name__}, not an object with named fields")))
-    meta: dict[str, object] = {}
-    for field_name, candidates in DEFAULT_COLUMNS.items():
-        spec = (columns or {}).get(field_name)
-        value = _pick(row, spec.split("+") if spec else None, candidates)
-        if value not in (None, "", []):
-            meta[field_name] = _clean(value)
-    text = meta.pop("text", None)
-    if isinstance(text, list) and all(isinstance(t, str) for t in text):
-        text = "\n\n".join(text)  # a list of paragraphs
-    if columns and columns.get("text") and text is None:
-        return Failure(name, str(NoText(f"no value in column {columns['text']!r} of this row")))
-    if not isinstance(text, str) or not text.strip():
-        return Failure(name, str(NoText("row has no text field (map one with --columns text=NAME)")))
-    return Source(name=name, text=text, sha256=digest, media="row", meta=meta, warnings=list(warnings or []))
-
-
-def _clean(value: object) -> object:
-    """Strings from a dump are normalised like any text (lone surrogates would break the output)."""
-    if isinstance(value, str):
-        return normalise(value)
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
-
-
-def _pick(row: dict, keys: list[str] | None, candidates: tuple[str, ...]) -> object:
-    if keys:
-        parts = [row.get(k.strip()) for k in keys]
-        parts = [p for p in parts if p not in (None, "")]
-        if not parts:
-            return None
-        if len(parts) == 1:
-            return parts[0]
-        return "\n\n".join(str(p) for p in parts)
-    lowered = {str(k).lower(): v for k, v in row.items()}
-    for key in candidates:
-        if key.lower() in lowered:
-            return lowered[key.lower()]
-    return None
-
-
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
-
-
-def _short(exc: BaseException) -> str:
-    lines = str(exc).splitlines()
-    return lines[0][:120] if lines else type(exc).__name__
