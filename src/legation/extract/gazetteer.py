@@ -1,0 +1,170 @@
+"""Gazetteer matching: every known name and alias of the tables in data/gazetteer/, found at once.
+
+The tables (one TSV per domain, columns id, label, name, aliases, case) are compiled into one
+Aho-Corasick automaton over a folded copy of the text in which every character that is not a letter
+or digit becomes a space; keys are folded the same way and padded with a space on each side, so a key
+only matches at word boundaries and the Python loop only sees real candidates. Case rules then decide:
+
+- default: the surface must equal the alias, or (for names longer than SHORT_ALIAS_CHARS that are not
+  acronyms) differ only in case after a capital first letter; in an all-caps line any all-caps surface
+  is accepted ("RUSSIA", "IRAN").
+- `exact`: the surface must equal the alias ("Dragon", not "DRAGON" or "dragon").
+- `nocaps`: as default, but never in an all-caps line.
+- `office`: exact, and only beside an office separator ("EUR/", "SCA (") so "PM" or "CA" stay words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import ahocorasick
+
+from ..data import load_table
+from ..record import Document, Mention
+from .casing import CaseMap
+
+TABLES = ("places.tsv", "organisations.tsv", "offices.tsv", "posts.tsv", "space.tsv", "agreements.tsv",
+          "outlets.tsv", "norp.tsv", "demonyms.tsv", "people.tsv")
+# Tables whose rows point at another table's entity (by id): "Kazakh" is a NORP mention of Kazakhstan.
+POINTER_TABLES = frozenset({"demonyms.tsv"})
+
+# Aliases this short ("Iran", "Mali", "UN") must match exactly in mixed-case text: "us" is not "US".
+SHORT_ALIAS_CHARS = 4
+# In an all-caps line "US" after these words is the pronoun ("TOLD US", "LET US KNOW").
+PRONOUN_US_AFTER = frozenset("""LET TOLD ASKED GIVE GAVE SHOW SHOWED BRIEFED INFORMED ASSURED URGED JOIN JOINED
+MEET MET HELP HELPED THANKED INVITED SENT TO FOR WITH OF BY ALL ONE EACH BOTH MANY SOME""".split())
+# Time-zone acronyms after a clock time are not entities ("10 a.m. EST").
+CLOCK_BEFORE = re.compile(r"(?:\d|[ap]\.?m\.?)\s*$", re.I)
+CLOCK_ZONES = frozenset({"EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT"})
+
+# Folding works on bytes: non-ASCII characters become "?" (one byte each, so offsets hold) and then,
+# like every ASCII character that is not a letter or digit, a space; letters are lower-cased.
+_FOLD = bytes(c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    label: str
+    name: str
+    case: str
+
+
+@lru_cache(maxsize=8)
+def fold(text: str) -> str:
+    """Lower-case ASCII letters and digits, everything else a space; same length as `text`."""
+    return text.encode("ascii", "replace").translate(_FOLD).decode("ascii")
+
+
+def entity_id(label: str, name: str) -> str:
+    """A stable id for an entity no table knows: a hash of its label and normalised name."""
+    key = f"{label}|{' '.join(name.lower().split())}"
+    return "leg:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@cache
+def entries() -> tuple[Entry, ...]:
+    out = []
+    names: dict[str, str] = {}
+    for table in TABLES:
+        for row in load_table(f"gazetteer/{table}"):
+            name = row["name"]
+            if table in POINTER_TABLES:
+                name = names.get(row["id"], name)
+            elif row["id"]:
+                names.setdefault(row["id"], name)
+            out.append(Entry(row["id"] or entity_id(row["label"], name), row["label"], name, row["case"]))
+    return tuple(out)
+
+
+@cache
+def aliases() -> dict[str, list[tuple[str, int]]]:
+    """Every surface form (name or alias) → [(alias, entry index)]."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    index = 0
+    for table in TABLES:
+        for row in load_table(f"gazetteer/{table}"):
+            forms = [row["name"], *(a for a in row["aliases"].split("|") if a)]
+            for form in dict.fromkeys(forms):
+                out.setdefault(form, []).append((form, index))
+            index += 1
+    return out
+
+
+@cache
+def by_name() -> dict[str, Entry]:
+    """Lower-cased name or alias → the first entry carrying it (for resolving names found by rules)."""
+    table = entries()
+    out: dict[str, Entry] = {}
+    for form, hits in aliases().items():
+        out.setdefault(" ".join(form.lower().split()), table[hits[0][1]])
+    return out
+
+
+@cache
+def automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    keyed: dict[str, list[tuple[str, int]]] = {}
+    for form, hits in aliases().items():
+        keyed.setdefault(" " + fold(form) + " ", []).extend(hits)
+    for key, hits in keyed.items():
+        auto.add_word(key, (len(key), tuple(hits)))
+    auto.make_automaton()
+    return auto
+
+
+def accepts(surface: str, alias: str, case: str, caps: bool) -> bool:
+    if surface == alias:
+        return case != "nocaps" or not caps
+    if case in ("exact", "office"):
+        return False
+    if caps:
+        return case != "nocaps" and surface.isupper()
+    if len(alias) <= SHORT_ALIAS_CHARS or alias.isupper():
+        return False
+    return surface[0].isupper() and (surface.isupper() or not surface[1:].isupper())
+
+
+def office_context(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end:end + 2].lstrip()[:1]
+    return before == "/" or after in ("/", "(")
+
+
+def pronoun_us(text: str, start: int) -> bool:
+    words = text[max(0, start - 20):start].split()
+    return bool(words) and words[-1].upper() in PRONOUN_US_AFTER
+
+
+def find_mentions(text: str, cases: CaseMap | None = None) -> list[Mention]:
+    """All gazetteer hits (overlapping ones included) with their entry's id, label and name."""
+    cases = cases or CaseMap(text)
+    table = entries()
+    padded = " " + fold(text) + " "
+    out = []
+    for last, (size, hits) in automaton().iter(padded):
+        start = last - size + 1
+        for alias, index in hits:
+            end = start + len(alias)
+            surface = text[start:end]
+            entry = table[index]
+            caps = cases.caps_at(start)
+            if not accepts(surface, alias, entry.case, caps):
+                continue
+            if entry.case == "office" and not office_context(text, start, end):
+                continue
+            if surface in ("US", "U.S") and caps and pronoun_us(text, start):
+                continue
+            if surface in CLOCK_ZONES and CLOCK_BEFORE.search(text[max(0, start - 8):start]):
+                continue
+            out.append(Mention(surface, entry.label, start, end, entry.id, entry.name))
+            break
+    return out
+
+
+def extract_gazetteer(doc: Document) -> Document:
+    doc.entities.extend(find_mentions(doc.text))
+    return doc

@@ -1,0 +1,386 @@
+"""Time expressions, resolved against the document's date into inclusive ISO `from`/`to` dates.
+
+The common forms are named regexes below (one per shape, tried in order; the first to claim a span
+keeps it). Each match is resolved by calendar arithmetic: absolute dates always, relative ones
+("last year", "Thursday", "in July") only when the document has a date. Two expressions joined by
+"from … until", "between … and" or a dash become one range. dateparser is the fallback for the rare
+shapes no rule names (dotted European dates).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..record import Document, TimeSpan
+from . import calendar as cal
+from .triggers import find_triggers
+from .words import MONTHS, WEEKDAYS
+
+MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
+DAY = r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"((?:19|20)\d\d)(?!\d)"
+PART = r"(?:(early|mid|late)[-\s]+)"
+PREPOSITION = r"(?:in|since|until|till|by|during|from|of|through|before|after|on|for|between|and|to)\s+"
+WEEKDAY = r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+# Each shape: (name, regex). Order matters: longer, more specific shapes first.
+SHAPES = [
+    ("dtg", re.compile(rf"\b(\d\d)(\d\d)(\d\d)Z\s+({MONTH})\s+(\d\d)\b", re.I)),
+    ("day_range", re.compile(rf"\b({MONTH})\s+{DAY}\s*[-–]\s*{DAY}(?:,?\s+{YEAR})?", re.I)),
+    ("mdy", re.compile(rf"\b({MONTH})\s+{DAY}(?:,\s*|\s+){YEAR}", re.I)),
+    ("dmy", re.compile(rf"\b{DAY}\s+(?:of\s+)?({MONTH})(?:,\s*|\s+){YEAR}", re.I)),
+    ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
+    ("numeric", re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")),
+    ("dotted", re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")),
+    ("month_part", re.compile(rf"\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+({MONTH})(?:,?\s+{YEAR})?",
+                              re.I)),
+    ("md", re.compile(rf"\b({MONTH})\s+{DAY}\b(?!,?\s*(?:19|20)\d\d)", re.I)),
+    ("dm", re.compile(rf"\b{DAY}\s+(?:of\s+)?({MONTH})(?!,?\s*(?:19|20)\d\d)", re.I)),
+    ("my", re.compile(rf"\b{PART}?({MONTH}),?\s+(?:of\s+)?{YEAR}", re.I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?((?:19|20)\d0)['’]?s\b", re.I)),
+    ("year_range", re.compile(rf"\b{YEAR}\s*[-–]\s*{YEAR}", re.I)),
+    ("quarter", re.compile(rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?"
+                           rf"(?:\s+{YEAR})?", re.I)),
+    ("season", re.compile(rf"\b(?:(last|next|this|early|late)\s+)?(spring|summer|autumn|fall|winter)"
+                          rf"(?:\s+(?:of\s+)?{YEAR})?\b", re.I)),
+    ("relative_day", re.compile(r"\b(today|yesterday|tomorrow|tonight)\b", re.I)),
+    ("relative", re.compile(r"\b(last|next|this|past|previous|coming|current|earlier this|later this)\s+"
+                            r"(week|month|year|quarter|decade)\b", re.I)),
+    ("ago", re.compile(r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?"
+                       r"\s+ago\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(last|next|this|coming)\s+)?{WEEKDAY}\b", re.I)),
+    ("month", re.compile(rf"(?:(?P<mod>last|next|this)\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<mon>{MONTH})",
+                         re.I)),
+    ("year", re.compile(rf"(?<![$\d,.#/\-])\b{PART}?{YEAR}\b(?![-/%]|\s*(?:%|percent|people|tons|tonnes|km"
+                        rf"|miles|meters|hours|troops|members|votes|dollars|euros|rubles|roubles|tenge))", re.I)),
+]
+PREP_BEFORE = re.compile(r"\b(?:in|since|until|till|by|during|from|of|through|before|after|for)\s+$", re.I)
+AGO_BEFORE = re.compile(r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year)s?"
+                        r"\s+$", re.I)
+THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+MOD_BEFORE = re.compile(r"\b(?:last|next|this|coming)\s+$", re.I)
+# Which shapes to try at each kind of trigger word (longest first; all candidates compete by length).
+BY_TRIGGER = {
+    "month": ("day_range", "mdy", "md", "my", "month"),
+    "weekday": ("weekday",),
+    "relative": ("relative_day", "relative", "weekday", "month", "season"),
+    "season": ("season",),
+    "part": ("my", "month", "decade", "year", "season"),
+    "boundary": ("month_part",),
+    "quarter": ("quarter",),
+}
+SHAPE_ORDER = {name: i for i, (name, _) in enumerate(SHAPES)}
+RANGE_JOIN = re.compile(r"^\s*(?:until|till|to|through|thru|and|-|–)\s*$", re.I)
+RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
+# A sentence about the future names the next such month ("will", "would be on vacation from August 20").
+FUTURE_CUES = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|scheduled|upcoming|next|intends?"
+                         r"|is to|are to|going to|later this|expects? to|hopes? to|forthcoming)\b|'ll\b", re.I)
+# A lone "May" or "March" is a verb unless written as a month in a dated phrase.
+AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+# Two-digit DTG years: cables run from the 1960s; "07" is 2007, "86" is 1986.
+DTG_CENTURY_PIVOT = 60
+# Years outside this window are numbers, not dates, when they stand alone.
+MIN_YEAR, MAX_YEAR = 1900, 2099
+SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def month_number(word: str) -> int:
+    key = word.lower().rstrip(".")[:3]
+    return [m[:3] for m in MONTHS].index(key) + 1
+
+
+def base_date(doc: Document) -> date | None:
+    if not doc.date or len(doc.date) < 10:
+        return None
+    try:
+        return date.fromisoformat(doc.date[:10])
+    except ValueError:
+        return None
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    right_match = SENTENCE_END.search(text, end, end + 300)
+    right = right_match.start() if right_match else min(len(text), end + 300)
+    return text[left:right]
+
+
+class Resolver:
+    def __init__(self, text: str, base: date | None):
+        self.text = text
+        self.base = base
+
+    def future(self, start: int, end: int) -> bool:
+        return FUTURE_CUES.search(_sentence(self.text, start, end)) is not None
+
+    def month_year(self, month: int, day: int | None, start: int, end: int) -> int | None:
+        if self.base is None:
+            return None
+        return cal.infer_year(month, day, self.base, self.future(start, end))
+
+    def resolve(self, shape: str, m: re.Match) -> tuple[date | None, date | None, str] | None:
+        g = m.groups()
+        base = self.base
+        if shape == "dtg":
+            year = int(g[4])
+            return _day(year + (2000 if year < DTG_CENTURY_PIVOT else 1900), month_number(g[3]), int(g[0]))
+        if shape == "mdy":
+            return _day(int(g[2]), month_number(g[0]), int(g[1]))
+        if shape == "dmy":
+            return _day(int(g[2]), month_number(g[1]), int(g[0]))
+        if shape == "iso":
+            return _day(int(g[0]), int(g[1]), int(g[2]))
+        if shape == "numeric":
+            return _day(int(g[2]), int(g[0]), int(g[1]))
+        if shape == "dotted":
+            return _dateparser(m.group(), base)
+        if shape in ("md", "dm"):
+            month, day = (month_number(g[0]), int(g[1])) if shape == "md" else (month_number(g[1]), int(g[0]))
+            year = self.month_year(month, day, m.start(), m.end())
+            return _day(year, month, day) if year else (None, None, "day") if 1 <= day <= 31 else None
+        if shape == "day_range":
+            month = month_number(g[0])
+            year = int(g[3]) if g[3] else self.month_year(month, int(g[1]), m.start(), m.end())
+            if not year:
+                return None, None, "range"
+            first, last = _day(year, month, int(g[1])), _day(year, month, int(g[2]))
+            if not first or not last:
+                return None
+            return first[0], last[1], "range"
+        if shape == "month_part":
+            month = month_number(g[1])
+            year = int(g[2]) if g[2] else self.month_year(month, None, m.start(), m.end())
+            return (*cal.month_part(year, month, g[0].lower()), "range") if year else (None, None, "range")
+        if shape == "my":
+            month, year = month_number(g[1]), int(g[2])
+            if g[0]:
+                return *cal.month_part(year, month, g[0].lower()), "range"
+            return *cal.month_span(year, month), "month"
+        if shape == "month":
+            word, modifier, part = m.group("mon"), (m.group("mod") or "").lower(), m.group("part")
+            prep = PREP_BEFORE.search(self.text, max(0, m.start() - 12), m.start()) is not None
+            if not word[0].isupper() or not (prep or modifier or part):
+                return None
+            month = month_number(word)
+            if base is None:
+                return None, None, "month"
+            if modifier in ("last", "next", "this"):
+                year = {"last": base.year - 1 if month >= base.month else base.year,
+                        "next": base.year + 1 if month <= base.month else base.year,
+                        "this": base.year}[modifier]
+            else:
+                year = cal.infer_year(month, None, base, self.future(m.start(), m.end()))
+            if part:
+                return *cal.month_part(year, month, part.lower()), "range"
+            return *cal.month_span(year, month), "month"
+        if shape == "decade":
+            return *cal.decade_span(int(g[1]), (g[0] or "").lower() or None), "decade"
+        if shape == "year_range":
+            first, last = int(g[0]), int(g[1])
+            if last <= first:
+                return None
+            return date(first, 1, 1), date(last, 12, 31), "range"
+        if shape == "year":
+            year = int(g[1])
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                return None
+            if g[0]:
+                return *cal.year_part(year, g[0].lower()), "range"
+            return *cal.year_span(year), "year"
+        if shape == "quarter":
+            quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g[0].lower()) or int(g[0][0])
+            year = int(g[1]) if g[1] else (base.year if base else None)
+            return (*cal.quarter_span(year, quarter), "quarter") if year else (None, None, "quarter")
+        if shape == "season":
+            return self._season(g, m)
+        if shape == "relative_day":
+            if base is None:
+                return None, None, "day"
+            offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g[0].lower()]
+            day = base + timedelta(days=offset)
+            return day, day, "day"
+        if shape == "relative":
+            return self._relative(g[0].lower(), g[1].lower())
+        if shape == "ago":
+            return self._ago(g[0].lower(), g[1].lower())
+        if shape == "weekday":
+            if base is None:
+                return None, None, "day"
+            weekday = [w[:3] for w in WEEKDAYS].index(g[1][:3].lower())
+            direction = (g[0] or "").lower() or ("future" if self.future(m.start(), m.end()) else "past")
+            direction = "next" if direction == "coming" else direction
+            day = cal.weekday_date(weekday, base, direction)
+            return day, day, "day"
+        return None
+
+    def _season(self, g: tuple, m: re.Match):
+        modifier, season, year = (g[0] or "").lower(), g[1].lower(), g[2]
+        if season == "fall" and not (modifier or year):
+            return None
+        if year:
+            return *cal.season_span(int(year), season), "season"
+        if not modifier and not re.search(r"\b(?:in|during|the|this|last|next|over|since)\s+$",
+                                          self.text[max(0, m.start() - 10):m.start()], re.I):
+            return None
+        if self.base is None:
+            return None, None, "season"
+        now_year, now_season = cal.season_of(self.base)
+        order = ["winter", "spring", "summer", "autumn"]
+        target = order.index("autumn" if season == "fall" else season)
+        current = order.index(now_season) + 4 * now_year
+        # A season "this" or unqualified is the one of the document's year; "last"/"next" step from now.
+        candidates = [4 * y + target for y in (now_year - 1, now_year, now_year + 1)]
+        if modifier == "last":
+            index = max(c for c in candidates if c < current)
+        elif modifier == "next":
+            index = min(c for c in candidates if c > current)
+        elif self.future(m.start(), m.end()):
+            index = min(c for c in candidates if c >= current)
+        else:
+            index = max(c for c in candidates if c <= current)
+        return *cal.season_span(index // 4, order[index % 4]), "season"
+
+    def _relative(self, which: str, unit: str):
+        base = self.base
+        if base is None:
+            return None, None, unit
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+        if unit == "year":
+            return *cal.year_span(base.year + step), "year"
+        if unit == "month":
+            year, month = cal.shift_month(base.year, base.month, step)
+            return *cal.month_span(year, month), "month"
+        if unit == "week":
+            first, last = cal.week_span(base + timedelta(weeks=step))
+            return first, last, "week"
+        if unit == "quarter":
+            year, month = cal.shift_month(base.year, base.month, 3 * step)
+            return *cal.quarter_span(year, (month - 1) // 3 + 1), "quarter"
+        decade = base.year // 10 * 10 + 10 * step
+        return *cal.decade_span(decade), "decade"
+
+    def _ago(self, count: str, unit: str):
+        base = self.base
+        n = NUMBER_WORDS.get(count) or (int(count) if count.isdigit() else 0)
+        if base is None or not n:
+            return None, None, unit
+        if unit == "day":
+            day = base - timedelta(days=n)
+            return day, day, "day"
+        if unit == "week":
+            return *cal.week_span(base - timedelta(weeks=n)), "week"
+        if unit == "month":
+            return *cal.month_span(*cal.shift_month(base.year, base.month, -n)), "month"
+        return *cal.year_span(base.year - n), "year"
+
+
+def _day(year: int | None, month: int, day: int):
+    if year is None:
+        return None
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    return value, value, "day"
+
+
+def _dateparser(surface: str, base: date | None):
+    import dateparser
+
+    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
+    try:
+        parsed = dateparser.parse(surface, settings=settings)
+    except Exception:  # dateparser raises on odd input; a time expression is then simply unresolved
+        return None
+    if parsed is None:
+        return None
+    return parsed.date(), parsed.date(), "day"
+
+
+def _candidates(text: str, triggers: dict) -> list[tuple[str, re.Match]]:
+    shapes = dict(SHAPES)
+    out: list[tuple[str, re.Match]] = []
+
+    def attempt(names: tuple[str, ...], position: int) -> None:
+        starts = [position]
+        before = THE_BEFORE.search(text, max(0, position - 6), position)
+        if before is not None:
+            starts.append(before.start())
+        for name in names:
+            for start in starts:
+                match = shapes[name].match(text, start)
+                if match is not None:
+                    out.append((name, match))
+    for kind, names in BY_TRIGGER.items():
+        for start, _end in triggers.get(kind, ()):
+            attempt(names, start)
+    for start, _end in triggers.get("weekday", ()):
+        before = MOD_BEFORE.search(text, max(0, start - 9), start)
+        if before is not None:
+            attempt(("weekday",), before.start())
+    for start, _end in triggers.get("ago", ()):
+        before = AGO_BEFORE.search(text, max(0, start - 24), start)
+        if before is not None:
+            attempt(("ago",), before.start())
+    for start, end in triggers.get("number", ()):
+        size, after = end - start, text[end:end + 1]
+        if size == 6 and after in ("Z", "z"):
+            attempt(("dtg",), start)
+        elif size == 4:
+            attempt(("iso", "year_range", "decade", "year"), start)
+        elif size <= 2:
+            attempt(("numeric", "dotted", "dmy", "dm", "ago"), start)
+    return out
+
+
+def find_times(text: str, base: date | None) -> list[TimeSpan]:
+    resolver = Resolver(text, base)
+    candidates = []
+    for shape, match in _candidates(text, find_triggers(text)):
+        span = match.span("t") if "t" in match.re.groupindex else match.span()
+        candidates.append((span[0] - span[1], span[0], shape, match))
+    candidates.sort(key=lambda c: (c[0], c[1], SHAPE_ORDER[c[2]]))
+    claimed: list[tuple[int, int]] = []
+    found: list[tuple[int, int, date | None, date | None, str]] = []
+    for _size, start, shape, match in candidates:
+        end = match.end()
+        if any(s < end and start < e for s, e in claimed):
+            continue
+        resolved = resolver.resolve(shape, match)
+        if resolved is None:
+            continue
+        claimed.append((start, end))
+        found.append((start, end, *resolved))
+    found.sort()
+    out: list[TimeSpan] = []
+    i = 0
+    while i < len(found):
+        start, end, first, last, granularity = found[i]
+        if i + 1 < len(found) and RANGE_JOIN.match(text[end:found[i + 1][0]]):
+            n_start, n_end, n_first, n_last, _ = found[i + 1]
+            opener = RANGE_OPEN.search(text, max(0, start - 10), start)
+            if opener is not None or text[end:n_start].strip() in ("-", "–", "to", "through", "until"):
+                if first is not None and n_last is not None and n_last < first and n_last.year == first.year:
+                    n_last = n_last.replace(year=n_last.year + 1)
+                range_start = opener.start() if opener else start
+                out.append(TimeSpan(text[range_start:n_end], range_start, n_end, _iso(first), _iso(n_last),
+                                    "range"))
+                i += 2
+                continue
+        out.append(TimeSpan(text[start:end], start, end, _iso(first), _iso(last), granularity))
+        i += 1
+    return out
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def extract_times(doc: Document) -> Document:
+    known = {(t.start, t.end) for t in doc.times}
+    doc.times.extend(t for t in find_times(doc.text, base_date(doc)) if (t.start, t.end) not in known)
+    return doc

@@ -1,0 +1,99 @@
+"""Trigger words: one Aho-Corasick pass finds every word that can open a pattern.
+
+Scanning a whole text with dozens of case-insensitive regexes costs a second per megabyte; the rules
+instead try their regexes only where a trigger word stands (a month name, a title, a currency, a head
+word such as "Agreement"), anchored there. Triggers are found on the folded text of the gazetteer
+(lower case, punctuation as spaces), so they match at word boundaries in any letter case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache, lru_cache
+
+import ahocorasick
+
+from ..data import load_table
+from .gazetteer import fold
+from .words import COMMON_WORDS
+
+TIME_TRIGGERS = {
+    "month": "january february march april may june july august september october november december"
+             " jan feb mar apr jun jul aug sep sept oct nov dec",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday",
+    "relative": "today yesterday tomorrow tonight last next this past previous coming current earlier later",
+    "season": "spring summer autumn fall winter",
+    "part": "early mid late",
+    "boundary": "end beginning start middle",
+    "quarter": "first second third fourth 1st 2nd 3rd 4th",
+    "ago": "ago",
+}
+AGREEMENT_HEADS = "agreement treaty regime convention accord accords protocol arrangement memorandum charter resolution"
+ORG_HEADS = ("ministry department committee agency bureau council commission government directorate institute"
+             " university academy party corporation parliament assembly court navy army air police association"
+             " federation administration authority")
+CURRENCIES = ("dollar dollars rouble roubles ruble rubles tenge euro euros pound pounds yuan renminbi yen hryvnia"
+              " hryvnias manat manats som soms rupee rupees rial rials won dinar dinars lira franc francs somoni"
+              " lari dram drams usd eur rub rur kzt gbp jpy cny uah inr irr chf")
+TITLE_FIRST_WORDS = ("prime deputy first foreign defense defence interior finance minister president vice secretary"
+                     " under undersecretary assistant ambassador amb charge chargé consul director head chairman"
+                     " chairwoman chair chief commander general gen lieutenant lt major maj admiral adm colonel col"
+                     " captain capt senator sen congressman congresswoman representative rep governor gov mayor"
+                     " speaker premier chancellor king queen prince princess sheikh emir sultan pope patriarch"
+                     " cardinal archbishop bishop ayatollah imam rabbi judge justice prosecutor professor prof dr"
+                     " mr mrs ms spokesman spokeswoman spokesperson administrator astronaut cosmonaut commissioner"
+                     " envoy special counselor counsellor attache advisor adviser ceo officer dcm")
+LOWER_TITLE_WORDS = ("chief head spokesman spokeswoman spokesperson minister director ambassador president"
+                     " secretary leader envoy commander adviser advisor official chairman governor mayor premier"
+                     " deputy founder analyst expert lawyer professor researcher scientist astronaut cosmonaut")
+NUMBER_RUN = re.compile(r"\d+")
+# Two-letter "given names" (De, Li, Hu) are mostly particles or routing codes ("DE RUEHMO").
+MIN_GIVEN_NAME_CHARS = 2
+
+
+@cache
+def automaton() -> ahocorasick.Automaton:
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for kind, words in TIME_TRIGGERS.items():
+        for word in words.split():
+            kinds[word].add(kind)
+    for word in AGREEMENT_HEADS.split():
+        kinds[word].add("agreement")
+    for word in ORG_HEADS.split():
+        kinds[word].add("org")
+    for word in CURRENCIES.split():
+        kinds[word].add("currency")
+    for word in TITLE_FIRST_WORDS.split():
+        kinds[fold(word).strip()].add("title")
+    for word in LOWER_TITLE_WORDS.split():
+        kinds[word].add("title")
+    not_given = COMMON_WORDS | set(TITLE_FIRST_WORDS.split()) | set(LOWER_TITLE_WORDS.split())
+    for table in ("gazetteer/given_names.tsv", "gazetteer/given_names_extra.tsv"):
+        for row in load_table(table):
+            word = fold(row["name"]).strip()
+            if word not in not_given and len(word) > MIN_GIVEN_NAME_CHARS:
+                kinds[word].add("given")
+    auto = ahocorasick.Automaton()
+    for word, word_kinds in kinds.items():
+        key = " " + word + " "
+        auto.add_word(key, (len(word), tuple(sorted(word_kinds))))
+    auto.make_automaton()
+    return auto
+
+
+@lru_cache(maxsize=4)
+def find_triggers(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Kind → [(start, end)] of trigger words, in text order; "number" holds the digit runs."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    padded = " " + fold(text) + " "
+    for last, (size, kinds) in automaton().iter(padded):
+        # the key " word " ends one past the word; padded index i is text index i - 1
+        start = last - size - 1
+        for kind in kinds:
+            out[kind].append((start, start + size))
+    for match in NUMBER_RUN.finditer(text):
+        out["number"].append(match.span())
+    for spans in out.values():
+        spans.sort()
+    return out

@@ -1,0 +1,48 @@
+"""Agreements and organisations found by their shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from legation.extract.shapes import find_shapes
+
+SEED_CUSTOMS = ("and the Agreement Concerning the Procedure for the Customs Documentation and Duty-Free Entry of "
+                "Goods Transported within the Framework of U.S.-Russian Cooperation in the Exploration and Use of "
+                "Space for Peaceful Purposes (the \"Customs Agreement,\" Ref B).")
+
+
+@pytest.mark.parametrize("sentence,name,label", [
+    ("He delivered a Diplomatic Note regarding the Sea Launch Technology Safeguards Agreement (TSA) stating",
+     "Sea Launch Technology Safeguards Agreement", "AGREEMENT"),
+    ("the extension of the Agreement for Cooperation in the Exploration and Use of Space for Peaceful Purposes (the",
+     "Agreement for Cooperation in the Exploration and Use of Space for Peaceful Purposes", "AGREEMENT"),
+    (SEED_CUSTOMS, SEED_CUSTOMS[8:SEED_CUSTOMS.index(" (the")], "AGREEMENT"),
+    ("nonmembership in the Missile Technology Control Regime, or MTCR.", "Missile Technology Control Regime",
+     "AGREEMENT"),
+    ("Deputy Director of the Department for Security and Disarmament Affairs (DVBR) of the Ministry",
+     "Department for Security and Disarmament Affairs", "ORG"),
+    ("(DVBR) of the Ministry of Foreign Affairs, at his request.", "Ministry of Foreign Affairs", "ORG"),
+    (", TURKEY RATIFIED THE UN CONVENTION ON SUPPRESSION OF TERRORIST FINANCING",
+     "UN CONVENTION ON SUPPRESSION OF TERRORIST FINANCING", "AGREEMENT"),
+    (" THE MUTUAL LEGAL ASSISTANCE TREATY BETWEEN THE UNITED STATES AND TURKEY",
+     "MUTUAL LEGAL ASSISTANCE TREATY BETWEEN THE UNITED STATES AND TURKEY", "AGREEMENT"),
+    (" CONSULTATIONS BETWEEN THE TURKISH MINISTRY OF JUSTICE AND UNITED STATES DEPARTMENT OF JUSTICE",
+     "TURKISH MINISTRY OF JUSTICE", "ORG"),
+    (" CONSULTATIONS BETWEEN THE TURKISH MINISTRY OF JUSTICE AND UNITED STATES DEPARTMENT OF JUSTICE",
+     "UNITED STATES DEPARTMENT OF JUSTICE", "ORG"),
+    ("AND PUBLIC SECURITY SPECIALISTS AT THE MINISTRY OF INTERIOR ", "MINISTRY OF INTERIOR", "ORG"),
+    ("the Russian Foreign Ministry said on Monday", "Russian Foreign Ministry", "ORG"),
+    ("announced the establishment of the Artemis Accords in 2020. The Artemis Accords reinforce",
+     "Artemis Accords", "AGREEMENT"),
+])
+def test_shapes_names(sentence, name, label):
+    assert (name, label) in {(m.text, m.label) for m in find_shapes(sentence)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agreement, adopted by the G7 in 1987, regulates the transfer of technologies.",
+    "He said the Agreement would be signed soon.",
+    "PARTISAN PRIVATE SECTOR INITIATIVE INTENDED TO REACH AGREEMENT ON A LAND REFORM PROGRAM",
+])
+def test_shapes_common_nouns(sentence):
+    assert find_shapes(sentence) == []
