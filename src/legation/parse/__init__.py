@@ -37,26 +37,58 @@ def parse_bytes(raw: bytes, name: str = "<bytes>", format: str = "auto", extract
     return list(_parse_items(read_bytes(raw, name, columns, max_bytes), format, extract, profile))
 
 
+# Documents handed to the extractors at once: the `full` profile's model reads them in one batch.
+EXTRACT_BATCH = 64
+
+
 def _parse_items(items: Iterable[Source | Failure], format: str, extract: bool,
                  profile: str) -> Iterator[Document | Failure]:
-    extractor = None
+    """Parse each source; extract in batches; every failure stays with its own source, in order."""
     if extract:
-        from ..extract import extract as extractor
+        from ..extract import components
+
+        components(profile)  # an unknown profile is a usage error before any file is read
+    batch: list[tuple[Source, list[Document] | Failure]] = []
     for item in items:
         if isinstance(item, Failure):
-            yield item
-            continue
+            batch.append((None, item))
+        else:
+            batch.append((item, _guard(item, lambda src=item: parse_source(src, format))))
+        if sum(len(r) for _, r in batch if isinstance(r, list)) >= EXTRACT_BATCH:
+            yield from _flush(batch, extract, profile)
+            batch = []
+    yield from _flush(batch, extract, profile)
+
+
+def _flush(batch, extract: bool, profile: str) -> Iterator[Document | Failure]:
+    if extract:
+        from ..extract import extract as extract_one
+        from ..extract import extract_many
+
+        docs = [doc for _, result in batch if isinstance(result, list) for doc in result]
         try:
-            docs = parse_source(item, format)
-            if extractor is not None:
-                docs = [extractor(doc, profile) for doc in docs]
-        except InputError as exc:
-            yield Failure(item.name, str(exc))
-            continue
-        except RecursionError:
-            yield Failure(item.name, str(InternalError("input nested too deeply")))
-            continue
-        except Exception as exc:  # a parser bug must not stop the batch  # noqa: BLE001
-            yield Failure(item.name, str(InternalError(f"internal error while parsing ({type(exc).__name__}: {exc})")))
-            continue
-        yield from docs
+            done = iter(list(extract_many(docs, profile)))
+        except Exception:  # noqa: BLE001 - find the document at fault, one by one
+            done = None
+        for source, result in batch:
+            if isinstance(result, list):
+                if done is not None:
+                    result = [next(done) for _ in result]
+                else:
+                    result = _guard(source, lambda r=result: [extract_one(d, profile) for d in r])
+            yield from (result if isinstance(result, list) else [result])
+        return
+    for _, result in batch:
+        yield from (result if isinstance(result, list) else [result])
+
+
+def _guard(source: Source, work) -> list[Document] | Failure:
+    """Run parse or extract work for one source; any error becomes that source's Failure."""
+    try:
+        return work()
+    except InputError as exc:
+        return Failure(source.name, str(exc))
+    except RecursionError:
+        return Failure(source.name, str(InternalError("input nested too deeply")))
+    except Exception as exc:  # a bug met on one input must not stop the batch  # noqa: BLE001
+        return Failure(source.name, str(InternalError(f"internal error while parsing ({type(exc).__name__}: {exc})")))
