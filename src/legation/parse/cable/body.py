@@ -2,9 +2,47 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...record import Paragraph, Reference
+from .paragraphs import numbered_starts, parse_paragraphs
+from .refs import parse_references
+from .signer import parse_signer
+from .subject import parse_subject
+
+# SUMMARY … END SUMMARY, in the forms cables use (`BEGIN SUMMARY`, `Summary:`, `SUMMARY AND COMMENT`).
+SUMMARY_START = re.compile(
+    r"\b(?:BEGIN[ \t]+)?(?:SUMMARY|Summary)(?:[ \t]+(?:AND|and|&)[ \t]+(?:COMMENT|Comment|ACTION REQUEST|"
+    r"Action Request|INTRODUCTION|Introduction))?(?:[ \t]*[:.\-]+[ \t]*|[ \t]*(?=\n)|[ \t]+(?=[A-Z]))")
+SUMMARY_END = re.compile(r"\b(?:END|End|end)[ \t]+(?:OF[ \t]+|of[ \t]+)?(?:SUMMARY|Summary|summary)\b[ .]*")
+# How far back to look for what precedes a SUMMARY label (a line start, a marking, a full stop).
+SUMMARY_LOOKBACK = 80
+# What may stand between a SUMMARY heading and its text: an underline, the first paragraph's mark.
+SUMMARY_LEAD = re.compile(r"^[-=_\s]*(?:(?:¶[ \t]*)?\d{1,2}\.[ \t]*(?:\([A-Za-z/ ]{1,16}\))?\s*)?")
+# "This is an action request", "ACTION REQUESTED:", "Comment and Action Request", "see para 9
+# for action request"; not "no action requested" / "no action is requested".
+# Searched in the lower-cased text, so that the engine can jump to the literal `action`.
+ACTION_REQUEST = re.compile(r"\bactions?[ \t]+request(?:s|ed)?\b")
+NEGATION = re.compile(r"\bno[ \t]+$")
+# WikiLeaks redactions: runs of four or more X standing alone (a possessive `’s` may follow).
+REDACTION = re.compile(r"(?<![A-Za-z])X{4,}(?![A-WYZa-z])")
+# Header lines that may follow the subject (`Classified By:` over two lines, `E.O. 12958`, `TAGS`):
+# markings.py reads them; here they only mark where the body cannot start.
+CLASSIFIED_BY = re.compile(r"(?:\([A-Z]\)[ \t]*)?(?:Classified|CLASSIFIED)[ \t]+(?:By|BY|by)\b")
+# How far past the subject and references a `Classified By` line may stand (it follows them).
+CLASSIFIED_BY_REACH = 1500
+# The header fields the body never starts before.
+# (A header copy run together on one line carries `E.O. 12958` or `TAGS:` inside the line.)
+HEADER_FIELD = re.compile(r"^[ \t]*(?:E\.? ?O\.? ?1\d{4}|TAGS\b|SUBJECT\b|SUBJ:|Subject:)[^\n]*"
+                          r"|^[^\n]*?(?:\bE\.O\. ?1\d{4}|\bTAGS:)[^\n]*", re.M)
+# A header copy repeats the TAGS line just before its SUBJECT.
+HEADER_COPY = re.compile(r"\bTAGS?\b", re.I)
+HEADER_COPY_REACH = 400
+# How many copies of a header a release may stack before the body.
+MAX_HEADER_COPIES = 3
+# How far the header may reach into the text (beyond, a `TAGS` line is an appended metadata tail).
+HEADER_WINDOW = 12000
 
 
 @dataclass
@@ -19,6 +57,91 @@ class BodyResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_body(text: str, start: int = 0) -> BodyResult:
-    """Body fields of a cable whose (cleaned) text is `text`; `start` is where the header ended."""
-    return BodyResult()
+def parse_body(text: str, start: int = 0, *, year: int | None = None) -> BodyResult:
+    """Body fields of a cable whose (cleaned) text is `text`; `start` is where the header ended.
+
+    `year` is the cable's own year: references printed without a year take it (PlusD ids).
+    """
+    result = BodyResult()
+    start = max(0, min(start, len(text)))
+    title, _, subject_end = parse_subject(text, start)
+    first_para = numbered_starts(text, max(start, subject_end or 0), len(text))
+    # Some releases print the header twice (a truncated copy, then the full one): the body starts
+    # after the last SUBJECT before the first paragraph.
+    for _ in range(MAX_HEADER_COPIES):
+        if subject_end is None or not first_para:
+            break
+        again, again_start, again_end = parse_subject(text, subject_end, first_para[0].start(), inline=True)
+        if again is None or again_start is None:
+            break
+        if not HEADER_COPY.search(text, max(subject_end, again_start - HEADER_COPY_REACH), again_start):
+            break
+        subject_end = again_end     # the title stays the first SUBJECT's, as the release shows it
+    result.title = title
+    if title is None:
+        result.warnings.append("no SUBJECT line found")
+    body_start = max(start, subject_end or 0)
+    first_para = numbered_starts(text, body_start, len(text))
+    refs_limit = first_para[0].start() if first_para else len(text)
+    refs, _, refs_end = parse_references(text, subject_end or start, refs_limit, year)
+    result.references = refs
+    body_start = max(body_start, refs_end or 0)
+    body_start = _after_header_lines(text, body_start, refs_limit)
+    signer, signer_start, _ = parse_signer(text, body_start)
+    result.signed_by = signer
+    body_end = signer_start if signer_start is not None else len(text)
+    result.paragraphs = parse_paragraphs(text, body_start, body_end)
+    if not any(p.n is not None for p in result.paragraphs) and result.paragraphs:
+        result.warnings.append("no numbered paragraphs found")
+    result.summary = parse_summary(text, body_start, body_end)
+    result.action_request = has_action_request(text[body_start:body_end])
+    result.redactions = len(REDACTION.findall(text)) if "XXXX" in text else 0
+    return result
+
+
+def _after_header_lines(text: str, pos: int, limit: int) -> int:
+    """Skip `Classified By` (up to its blank line) and other header field lines before the body."""
+    window = min(limit, pos + HEADER_WINDOW)
+    last = pos
+    for match in HEADER_FIELD.finditer(text, pos, window):
+        last = max(last, match.end())
+    classified = CLASSIFIED_BY.search(text, pos, min(window, pos + CLASSIFIED_BY_REACH))
+    if classified:
+        blank = re.search(r"\n[ \t]*\n", text[classified.start():limit])
+        line_end = text.find("\n", classified.start())
+        end = classified.start() + blank.start() if blank else (line_end if line_end >= 0 else limit)
+        # A `Classified By` line glued to the first paragraph ends at that paragraph.
+        last = max(last, min(end, limit))
+    return last
+
+
+def has_action_request(text: str) -> bool:
+    """Whether the text says it holds an action request (not "no action requested")."""
+    lower = text.lower()
+    for match in ACTION_REQUEST.finditer(lower):
+        if not NEGATION.search(lower, max(0, match.start() - 8), match.start()):
+            return True
+    return False
+
+
+def parse_summary(text: str, start: int, end: int) -> str | None:
+    """The SUMMARY … END SUMMARY text; without an END, the rest of the paragraph it opens."""
+    match = None
+    if "UMMARY" not in text and "ummary" not in text:
+        return None
+    for candidate in SUMMARY_START.finditer(text, start, end):
+        before = text[max(start, candidate.start() - SUMMARY_LOOKBACK):candidate.start()].rstrip(" \t")
+        if not before or before[-1] in "\n).:":
+            match = candidate
+            break
+    if not match:
+        return None
+    stop = SUMMARY_END.search(text, match.end(), end)
+    if stop:
+        summary = text[match.end():stop.start()]
+    else:
+        blank = re.search(r"\n[ \t]*\n", text[match.end():end])
+        summary = text[match.end():match.end() + blank.start()] if blank else text[match.end():end]
+    summary = SUMMARY_LEAD.sub("", summary)
+    summary = " ".join(summary.split())
+    return summary or None
