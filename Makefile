@@ -3,21 +3,30 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DB ?= legation.db
 
-.PHONY: setup demo test lint clean
+.PHONY: setup browser demo test lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,full]'
+	$(BIN)/pip install --quiet -e '.[dev,full,web]'
 	touch $(STAMP)
 
 setup: $(STAMP)
 
+# Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded).
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "note: /usr/bin/chromium is missing; browser tests will be skipped (apt-get install chromium)"; fi
+
 demo: $(STAMP)
 	$(BIN)/legation parse examples/ --table
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 

@@ -56,7 +56,7 @@ def parse_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories (walked recursively).",
                                                 show_default=False)],
     format: Annotated[str, typer.Option("--format", "-f",
-                                        help="Force a format: auto, cable, article or text.")] = "auto",
+                                        help="Force a format: auto, cable, article, digest or text.")] = "auto",
     profile: Annotated[str, typer.Option(help="Extractors: fast (rules) or full (adds a model).")] = "fast",
     no_extract: Annotated[bool, typer.Option("--no-extract",
                                              help="Structure only: no entities, times or acronyms.")] = False,
@@ -164,8 +164,8 @@ def _escape(value: str) -> str:
     return escape(value)
 
 
-# The store commands register themselves on `app`.
-from . import cli_store  # noqa: E402, F401
+# The store and web commands register themselves on `app`.
+from . import cli_store, cli_web  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     app()

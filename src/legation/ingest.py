@@ -1,0 +1,263 @@
+"""Ingest: files → parse → extract → store, in worker processes, through the store's single writer.
+
+    files ──stat──▶ unchanged? skip ──▶ workers: read, parse, extract, flatten to rows ──▶ writer
+                                                                                         (one transaction per batch)
+
+Idempotent: a file whose size and mtime are unchanged is skipped before it is read; one whose
+mtime moved but whose sha256 is the same only gets its mtime recorded; a changed file replaces
+its documents and every row derived from them. A file's state is written in the same
+transaction as its documents, so an interrupted ingest redoes exactly the files it had not
+committed, and running it again finishes the job. Files that fail keep an error record
+(`legation errors`) and are retried only when they change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import UsageError
+from .record import Document
+from .store.base import FileResult, FileState
+from .store.rows import document_rows, failure_rows
+
+# Documents per transaction: large enough that commits cost little next to parsing, small enough
+# that an interruption loses a second or so of work and the writer's memory stays flat.
+BATCH_DOCUMENTS = 256
+# Commit at least this often (seconds) even when documents come slowly (large PDFs, full profile).
+BATCH_SECONDS = 2.0
+# Files handed to a worker at a time: amortises inter-process messages without starving a worker.
+WORKER_CHUNK = 8
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    skipped: int = 0
+    touched: int = 0
+    parsed: int = 0
+    documents: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    workers: int = 1
+    profile: str = "fast"
+
+    @property
+    def rate(self) -> float:
+        """Documents per second over the whole run (skipped files count: they are work avoided)."""
+        return (self.documents + self.skipped) / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["seconds"] = round(self.seconds, 3)
+        out["rate"] = round(self.rate, 1)
+        return out
+
+
+def walk_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Files under the given paths, absolute, in a stable order; hidden files and folders skipped."""
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if not path.exists():
+            raise UsageError(f"no such file or directory: {raw}")
+        path = path.resolve()
+        if path.is_file():
+            yield path
+            continue
+        for dirpath, dirnames, filenames in os.walk(path):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.startswith("."):
+                    yield Path(dirpath) / name
+
+
+def file_sha256(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def plan_files(store, paths) -> tuple[list[tuple[Path, int, int]], list[FileState], int]:
+    """(files to parse with size and mtime, unchanged files whose mtime moved, files skipped)."""
+    known = store.file_states()
+    todo: list[tuple[Path, int, int]] = []
+    touch: list[FileState] = []
+    skipped = 0
+    seen: set[str] = set()
+    for path in walk_inputs(paths):
+        key = str(path)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            st = path.stat()
+        except OSError:
+            todo.append((path, -1, -1))
+            continue
+        state = known.get(key)
+        if state is not None and state.size == st.st_size:
+            if state.mtime_ns == st.st_mtime_ns:
+                skipped += 1
+                continue
+            try:
+                digest = file_sha256(path)
+            except OSError:
+                digest = None
+            if digest == state.sha256:
+                touch.append(FileState(key, st.st_size, st.st_mtime_ns, digest))
+                skipped += 1
+                continue
+        todo.append((path, st.st_size, st.st_mtime_ns))
+    return todo, touch, skipped
+
+
+def process_file(task: tuple[Path, int, int], format: str = "auto", profile: str = "fast",
+                 extract: bool = True) -> FileResult:
+    """Read, parse and extract one file into rows (runs in a worker); never raises on bad input."""
+    from .parse import Failure, parse_paths
+
+    path, size, mtime_ns = task
+    key = str(path)
+    try:
+        digest = file_sha256(path)
+    except OSError as exc:
+        result = FileResult(key, size, mtime_ns, "")
+        result.rows.append(failure_rows(key, f"cannot read file: {exc.strerror or exc} [L104]"))
+        return result
+    result = FileResult(key, size, mtime_ns, digest)
+    try:
+        for ord, item in enumerate(parse_paths([path], format=format, extract=extract, profile=profile)):
+            if isinstance(item, Failure):
+                result.rows.append(failure_rows(item.source, item.error, ord))
+            else:
+                result.rows.append(document_rows(item, ord))
+    except Exception as exc:  # a bug in one file must not stop the ingest  # noqa: BLE001
+        result.rows.append(failure_rows(key, f"internal error ({type(exc).__name__}: {exc}) [L900]",
+                                        len(result.rows)))
+    return result
+
+
+def _worker_init() -> None:
+    # Ctrl-C is handled once, by the parent, which stops the pool and rolls back the open batch.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _work(args) -> FileResult:
+    task, format, profile, extract = args
+    return process_file(task, format, profile, extract)
+
+
+def ingest(store, paths: Iterable[str | os.PathLike], profile: str = "fast", workers: int | None = None,
+           format: str = "auto", extract: bool = True, batch_size: int = BATCH_DOCUMENTS,
+           progress: bool | None = None) -> IngestReport:
+    """Ingest files and directories into `store`; returns what was done.
+
+    workers: processes that parse and extract (default: all cores; 1 parses in this process).
+    progress: a progress bar on stderr (default: when stderr is a terminal).
+    """
+    from .extract import components
+    from .parse import CHOICES
+
+    if format not in CHOICES:
+        raise UsageError(f"unknown format {format!r}; choose one of {', '.join(CHOICES)}")
+    components(profile)  # validates the profile before any work
+    workers = workers or os.cpu_count() or 1
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    started = time.perf_counter()
+    todo, touch, skipped = plan_files(store, paths)
+    report = IngestReport(files=len(todo) + skipped, skipped=skipped, touched=len(touch), workers=workers,
+                          profile=profile)
+    if touch:
+        store.touch_files(touch)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = _Progress(len(todo)) if show and todo else None
+    pending: list[FileResult] = []
+    pending_docs = 0
+    last_commit = time.perf_counter()
+
+    def flush() -> None:
+        nonlocal pending, pending_docs, last_commit
+        if pending:
+            store.write_files(pending)
+        pending, pending_docs, last_commit = [], 0, time.perf_counter()
+
+    try:
+        for result in process_files(todo, workers, format, profile, extract):
+            pending.append(result)
+            pending_docs += max(1, len(result.rows))
+            report.parsed += 1
+            report.documents += sum(r.status == "ok" for r in result.rows)
+            report.errors += sum(r.status == "error" for r in result.rows)
+            if pending_docs >= batch_size or time.perf_counter() - last_commit >= BATCH_SECONDS:
+                flush()
+            if bar:
+                bar.advance(len(result.rows))
+        flush()
+    finally:
+        if bar:
+            bar.stop()
+        report.seconds = time.perf_counter() - started
+    return report
+
+
+def process_files(todo, workers: int, format: str, profile: str, extract: bool) -> Iterator[FileResult]:
+    if workers == 1 or len(todo) <= 1:
+        for task in todo:
+            yield process_file(task, format, profile, extract)
+        return
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    pool = context.Pool(min(workers, len(todo)), initializer=_worker_init)
+    try:
+        yield from pool.imap(_work, ((t, format, profile, extract) for t in todo), chunksize=WORKER_CHUNK)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def ingest_documents(store, docs: Iterable[Document]) -> int:
+    """Store already-parsed documents (grouped by `source`, which replaces earlier documents of it)."""
+    by_source: dict[str, FileResult] = {}
+    for doc in docs:
+        result = by_source.get(doc.source)
+        if result is None:
+            result = by_source[doc.source] = FileResult(doc.source, len(doc.text), 0, doc.sha256)
+        result.rows.append(document_rows(doc, len(result.rows)))
+    return store.write_files(by_source.values())
+
+
+class _Progress:
+    """A Rich progress bar on stderr: files done, documents, documents per second, time left."""
+
+    def __init__(self, total: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.started = time.perf_counter()
+        self.docs = 0
+        self.progress = Progress(
+            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+            TextColumn("{task.fields[docs]:,} docs"), TextColumn("{task.fields[rate]:,.0f} docs/s"),
+            TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+        self.task = self.progress.add_task("ingest", total=total, docs=0, rate=0.0)
+        self.progress.start()
+
+    def advance(self, docs: int) -> None:
+        self.docs += docs
+        elapsed = max(time.perf_counter() - self.started, 1e-6)
+        self.progress.update(self.task, advance=1, docs=self.docs, rate=self.docs / elapsed)
+
+    def stop(self) -> None:
+        self.progress.stop()
+

@@ -1,0 +1,244 @@
+"""The SQLite store: one file in WAL mode, a single writer (`BEGIN IMMEDIATE`), reads on their own connection.
+
+A batch of files is one transaction: the old documents of a changed file, their derived rows and
+their FTS entries go, the new ones come, and the file's state is recorded, all or nothing. A crash
+or Ctrl-C mid-batch loses only that batch, and the next ingest redoes it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from .base import FileResult, FileState
+from .migrations import StoreError, migrate
+from .rows import DocumentRows
+
+# Wait this long for another writer's lock before failing (an ingest commits at least every batch).
+BUSY_TIMEOUT_MS = 30_000
+# Page cache per connection, in KiB (negative in PRAGMA cache_size): enough for the FTS merge
+# working set of a batch without growing with the corpus.
+CACHE_KIB = 64 * 1024
+
+CONNECTION_PRAGMAS = (
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    f"PRAGMA cache_size = -{CACHE_KIB}",
+    "PRAGMA temp_store = MEMORY",
+)
+# The writer's cache is larger: entity → document rows are inserted all over their B-tree, and a
+# cache that holds the hot pages keeps the cost per document flat as the store grows.
+WRITER_CACHE_KIB = 256 * 1024
+# NORMAL is durable across application crashes in WAL mode (only an OS crash can lose the last commit).
+WRITER_PRAGMAS = ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                  f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+
+INSERT = {
+    "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "records": "INSERT INTO records VALUES (?,?)",
+    "fts": "INSERT INTO fts(rowid, title, body) VALUES (?,?,?)",
+    "paragraphs": "INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
+    "entities": "INSERT OR IGNORE INTO entities VALUES (?,?,?,?)",
+    "aliases": "INSERT OR IGNORE INTO aliases VALUES (?,?)",
+    "mentions": "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)",
+    "entity_docs": "INSERT INTO entity_docs VALUES (?,?,?)",
+    "times": "INSERT INTO times VALUES (?,?,?,?,?,?,?,?,?,?)",
+    "acronyms": "INSERT INTO acronyms VALUES (?,?,?,?)",
+    "refs": "INSERT INTO refs VALUES (?,?,?,?,?)",
+    "tags": "INSERT INTO tags VALUES (?,?,?,?)",
+    "recipients": "INSERT INTO recipients VALUES (?,?,?,?,?,?,?)",
+    "caveats": "INSERT INTO caveats VALUES (?,?,?)",
+}
+# Tables whose rows belong to one document (deleted with it).
+CHILD_TABLES = ("records", "paragraphs", "mentions", "times", "acronyms", "refs", "tags", "recipients", "caveats")
+UPSERT_FILE = ("INSERT OR REPLACE INTO files(path, size, mtime_ns, sha256, docs, errors, ingested)"
+               " VALUES (?,?,?,?,?,?,?)")
+
+
+def connect(path: str, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    for pragma in CONNECTION_PRAGMAS:
+        conn.execute(pragma)
+    return conn
+
+
+class SQLiteStore:
+    """One legation store file. `reader()` gives the read connection; writes go through this object."""
+
+    def __init__(self, path: str | os.PathLike, readonly: bool = False):
+        self.path = str(path)
+        self.readonly = readonly
+        self._known = _Known()
+        if readonly and not Path(self.path).exists():
+            raise StoreError(f"no store at {self.path} (create one with `legation ingest`)")
+        try:
+            if readonly:
+                self._writer = None
+            else:
+                self._writer = connect(self.path)
+                for pragma in WRITER_PRAGMAS:
+                    self._writer.execute(pragma)
+                migrate(self._writer)
+            self._reader = connect(self.path, readonly=readonly)
+            if readonly:
+                from .migrations import LATEST, version
+                if version(self._reader) != LATEST:
+                    raise StoreError(f"{self.path} is not a legation store at schema version {LATEST}")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+
+    # --- connections ------------------------------------------------------------------------
+
+    def reader(self) -> sqlite3.Connection:
+        return self._reader
+
+    def writer(self) -> sqlite3.Connection:
+        if self._writer is None:
+            raise StoreError(f"{self.path} was opened read-only")
+        return self._writer
+
+    def close(self) -> None:
+        for conn in (self._writer, self._reader):
+            if conn is not None:
+                conn.close()
+        self._writer = self._reader = None
+
+    # --- file states ------------------------------------------------------------------------
+
+    def file_states(self) -> dict[str, FileState]:
+        rows = self.reader().execute("SELECT path, size, mtime_ns, sha256 FROM files")
+        return {p: FileState(p, s, m, h) for p, s, m, h in rows}
+
+    def touch_files(self, states: Iterable[FileState]) -> None:
+        """Record a new size/mtime for files whose content (sha256) did not change."""
+        conn = self.writer()
+        with _transaction(conn):
+            conn.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
+                             [(s.size, s.mtime_ns, s.path) for s in states])
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def write_files(self, results: Iterable[FileResult]) -> int:
+        """Replace the documents of each file by its new ones, in one transaction; returns documents written."""
+        results = list(results)
+        if not results:
+            return 0
+        conn = self.writer()
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        with _transaction(conn):
+            self._delete_documents(conn, [r.path for r in results])
+            next_doc = conn.execute("SELECT coalesce(max(doc), 0) + 1 FROM documents").fetchone()[0]
+            batch: dict[str, list[tuple]] = {name: [] for name in INSERT}
+            fresh = _Known()
+            for result in results:
+                for rows in result.rows:
+                    _collect(batch, rows, next_doc, result.path, self._known, fresh)
+                    next_doc += 1
+            for name, statement in INSERT.items():
+                if batch[name]:
+                    conn.executemany(statement, batch[name])
+            conn.executemany(UPSERT_FILE, [
+                (r.path, r.size, r.mtime_ns, r.sha256, sum(x.status == "ok" for x in r.rows),
+                 sum(x.status == "error" for x in r.rows), stamp) for r in results])
+        # Only once committed: a rolled-back batch must insert its entities again.
+        self._known.merge(fresh)
+        return len(batch["documents"])
+
+    def delete_files(self, paths: Iterable[str]) -> int:
+        conn = self.writer()
+        paths = list(paths)
+        with _transaction(conn):
+            n = self._delete_documents(conn, paths)
+            conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+        return n
+
+    def _delete_documents(self, conn: sqlite3.Connection, paths: list[str]) -> int:
+        docs: list[tuple[int]] = []
+        for chunk in _chunks(paths, 500):
+            marks = ",".join("?" * len(chunk))
+            docs += conn.execute(f"SELECT doc FROM documents WHERE file IN ({marks})", chunk).fetchall()
+        if not docs:
+            return 0
+        # entity_docs is keyed by entity: find a document's rows through its mentions first.
+        conn.executemany("DELETE FROM entity_docs WHERE (entity, doc) IN "
+                         "(SELECT DISTINCT entity, doc FROM mentions WHERE doc = ?)", docs)
+        for table in CHILD_TABLES:
+            conn.executemany(f"DELETE FROM {table} WHERE doc = ?", docs)
+        conn.executemany("DELETE FROM fts WHERE rowid = ?", docs)
+        conn.executemany("DELETE FROM documents WHERE doc = ?", docs)
+        return len(docs)
+
+    def optimize(self) -> None:
+        """Merge the FTS segments and refresh the planner's statistics (after a large ingest)."""
+        conn = self.writer()
+        conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+        conn.execute("PRAGMA optimize")
+
+
+class _Known:
+    """Entities and aliases this writer has already inserted: a corpus names the same few thousand
+    places and people again and again, and INSERT OR IGNORE still costs a B-tree descent each."""
+
+    # Past this many keys the sets are cleared (memory stays bounded; INSERT OR IGNORE stays correct).
+    MAX_KEYS = 1_000_000
+
+    def __init__(self):
+        self.entities: set[str] = set()
+        self.aliases: set[tuple[str, str]] = set()
+
+    def merge(self, other: _Known) -> None:
+        if len(self.entities) + len(self.aliases) > self.MAX_KEYS:
+            self.entities.clear()
+            self.aliases.clear()
+        self.entities |= other.entities
+        self.aliases |= other.aliases
+
+
+def _collect(batch: dict[str, list[tuple]], rows: DocumentRows, doc: int, file: str, known: _Known,
+             fresh: _Known) -> None:
+    """Add a document's rows to the batch; `fresh` gathers the entities and aliases first met here."""
+    batch["documents"].append(rows.head(doc, file))
+    if rows.status != "ok":
+        return
+    batch["fts"].append((doc, rows.title or "", rows.body))
+    batch["records"].append((doc, rows.record))
+    for name in CHILD_TABLES[1:]:
+        batch[name].extend((doc, *row) for row in getattr(rows, name))
+    batch["entity_docs"].extend((entity, doc, n) for entity, n in rows.entity_docs)
+    entities = [e for e in rows.entities if e[0] not in known.entities and e[0] not in fresh.entities]
+    batch["entities"].extend(entities)
+    fresh.entities.update(e[0] for e in entities)
+    aliases = {(m[3], m[1]) for m in rows.mentions}
+    aliases.update((e[1], e[0]) for e in rows.entities)
+    aliases = {a for a in aliases if a not in known.aliases and a not in fresh.aliases}
+    batch["aliases"].extend(aliases)
+    fresh.aliases.update(aliases)
+
+
+class _transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (KeyboardInterrupt included)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, kind, exc, tb):
+        if kind is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+        return False
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

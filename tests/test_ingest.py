@@ -1,0 +1,199 @@
+"""Ingest: idempotent by content, replaces changed files, keeps errors, survives being killed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import legation
+from legation.errors import UsageError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = ("seed.000_227d2fbe0adcadcd.txt", "seed.004_69b9118b38fb912e.txt")
+LEGATION = Path(sys.executable).with_name("legation")
+
+
+def _cable(serial: int) -> str:
+    """The seed cable with a new serial: a distinct document with the same structure."""
+    text = (FIXTURES / SEEDS[1]).read_text(encoding="utf-8")
+    return (text.replace("#3736", f"#{serial}").replace("MOSCOW 003736", f"MOSCOW {serial:06d}")
+            + f"\nSerial note {serial}.\n")
+
+
+def _folder(root: Path, cables: int, broken: int = 0) -> Path:
+    folder = root / "in"
+    folder.mkdir()
+    for name in SEEDS:
+        shutil.copy(FIXTURES / name, folder / name)
+    for i in range(cables):
+        (folder / f"cable_{i:04d}.txt").write_text(_cable(4000 + i), encoding="utf-8")
+    for i in range(broken):
+        (folder / f"broken_{i}.txt").write_bytes(b"" if i % 2 == 0 else b"\x00\x01\x02\xff" * 300)
+    return folder
+
+
+def _count(db: Path, sql: str) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_ingest_twice_skips_everything_the_second_time(tmp_path):
+    folder = _folder(tmp_path, 6, broken=2)
+    with legation.open(tmp_path / "c.db") as corpus:
+        first = corpus.ingest(folder, workers=1)
+        assert (first.documents, first.errors, first.skipped) == (8, 2, 0)
+        second = corpus.ingest(folder, workers=1)
+        assert (second.parsed, second.documents, second.skipped) == (0, 0, 10)
+        assert corpus.stats()["documents"] == 8
+        assert len(corpus.errors()) == 2
+
+
+def test_ingest_replaces_only_the_changed_file(tmp_path):
+    folder = _folder(tmp_path, 4)
+    with legation.open(tmp_path / "c.db") as corpus:
+        corpus.ingest(folder, workers=1)
+        conn = corpus.store.reader()
+        before = dict(conn.execute("SELECT source, doc FROM documents"))
+        target = folder / "cable_0002.txt"
+        target.write_text("UNCLAS MOSCOW 009999\n\nSUBJECT: A NEW TEXT ABOUT ZEPPELINS\n\n1. (U) Zeppelins.\n")
+        report = corpus.ingest(folder, workers=1)
+        assert (report.parsed, report.skipped) == (1, 5)
+        after = dict(conn.execute("SELECT source, doc FROM documents"))
+        changed = str(target.resolve())
+        assert after[changed] != before[changed]
+        assert {k: v for k, v in after.items() if k != changed} == {
+            k: v for k, v in before.items() if k != changed}
+        assert conn.execute("SELECT count(*) FROM fts WHERE rowid = ?", (before[changed],)).fetchone()[0] == 0
+        for table in ("paragraphs", "mentions", "times", "refs", "tags", "recipients", "caveats"):
+            stale = conn.execute(f"SELECT count(*) FROM {table} WHERE doc = ?", (before[changed],)).fetchone()[0]
+            assert stale == 0, table
+        assert corpus.search("zeppelins").total == 1
+
+
+def test_ingest_same_content_new_mtime_is_not_parsed_again(tmp_path):
+    folder = _folder(tmp_path, 2)
+    with legation.open(tmp_path / "c.db") as corpus:
+        corpus.ingest(folder, workers=1)
+        target = folder / "cable_0001.txt"
+        os.utime(target, ns=(time.time_ns(), time.time_ns() + 5_000_000_000))
+        report = corpus.ingest(folder, workers=1)
+        assert (report.parsed, report.touched, report.skipped) == (0, 1, 4)
+        assert corpus.ingest(folder, workers=1).touched == 0
+
+
+def test_ingest_with_workers_matches_a_single_process(tmp_path):
+    folder = _folder(tmp_path, 12, broken=1)
+    with legation.open(tmp_path / "one.db") as one, legation.open(tmp_path / "two.db") as two:
+        one.ingest(folder, workers=1)
+        two.ingest(folder, workers=2)
+        sql = "SELECT source, key, kind, title, date, status FROM documents ORDER BY source"
+        assert one.store.reader().execute(sql).fetchall() == two.store.reader().execute(sql).fetchall()
+
+
+def test_ingest_rejects_bad_arguments(tmp_path):
+    with legation.open(tmp_path / "c.db") as corpus:
+        with pytest.raises(UsageError, match="no such file"):
+            corpus.ingest(tmp_path / "missing")
+        with pytest.raises(UsageError):
+            corpus.ingest(tmp_path, profile="turbo")
+        with pytest.raises(UsageError):
+            corpus.ingest(tmp_path, format="pdfx")
+
+
+def test_ingest_killed_midway_loses_nothing_committed(tmp_path):
+    folder = _folder(tmp_path, 400, broken=6)
+    db = tmp_path / "killed.db"
+    command = [str(LEGATION), "ingest", str(folder), "--db", str(db), "--workers", "2", "--batch-size", "10",
+               "--no-extract", "--quiet"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    killed = False
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if db.exists() and _count(db, "SELECT count(*) FROM documents") >= 40:
+                os.killpg(proc.pid, signal.SIGKILL)
+                killed = True
+                break
+        except sqlite3.OperationalError:
+            pass  # the schema is being created
+        time.sleep(0.01)
+    proc.wait()
+    partial = _count(db, "SELECT count(*) FROM documents")
+    assert killed and partial < 408, "the ingest finished before it could be killed"
+    again = subprocess.run(command[:-1], capture_output=True, text=True)
+    assert again.returncode in (0, 1), again.stderr  # 1 when this run met a broken file
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.execute("INSERT INTO fts(fts) VALUES ('integrity-check')")
+        assert conn.execute("SELECT count(*) FROM documents WHERE status = 'ok'").fetchone()[0] == 402
+        assert conn.execute("SELECT count(*) FROM documents WHERE status = 'error'").fetchone()[0] == 6
+        assert conn.execute("SELECT count(*) FROM (SELECT source FROM documents GROUP BY source "
+                            "HAVING count(*) > 1)").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM fts").fetchone()[0] == 402
+        assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == 408
+        orphans = conn.execute("SELECT count(*) FROM paragraphs p WHERE NOT EXISTS "
+                               "(SELECT 1 FROM documents d WHERE d.doc = p.doc)").fetchone()[0]
+        assert orphans == 0
+    finally:
+        conn.close()
+
+
+def _seed_store(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in SEEDS:
+        shutil.copy(FIXTURES / name, folder / name)
+    corpus = legation.open(tmp_path / "seeds.db")
+    corpus.ingest(folder, workers=1)
+    return corpus
+
+
+def test_ingest_seeds_parse_into_the_store(tmp_path):
+    with _seed_store(tmp_path) as corpus:
+        assert corpus.stats()["documents"] == 2
+        assert {h.kind for h in corpus.search("Baikonur").hits} == {"cable", "article"}
+
+
+# The joint timeline of shared/seeds/EXPECTED.md ("Across both"), by start date.
+JOINT_TIMELINE = ("1987", "1990", "1995", "2004", "2007-07-27", "2007-07-31", "2013", "2013-07", "2013-10",
+                  "2014-01", "2014-02-06")
+
+
+def test_ingest_seeds_entity_baikonur_lists_both_documents(tmp_path):
+    with _seed_store(tmp_path) as corpus:
+        dossier = corpus.entity("Baikonur")
+        assert {d["kind"] for d in dossier.documents} == {"cable", "article"}
+        starts = [e.date_from for e in corpus.timeline("Baikonur").entries]
+        positions = [next(i for i, s in enumerate(starts) if s.startswith(day)) for day in JOINT_TIMELINE]
+        assert positions == sorted(positions)
+
+
+def test_ingest_a_dump_is_one_file_of_many_documents(tmp_path):
+    import json
+
+    dump = tmp_path / "news.jsonl"
+    rows = [{"title": "Launch delayed", "text": "The launch from Baikonur was delayed by a week."},
+            {"title": "No text here"},
+            {"title": "Pad repaired", "text": "Engineers repaired the launch pad at Vostochny."}]
+    dump.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    with legation.open(tmp_path / "c.db") as corpus:
+        report = corpus.ingest(dump, workers=1)
+        assert (report.documents, report.errors) == (2, 1)
+        assert [e["source"] for e in corpus.errors()] == [f"{dump.resolve()}#2"]
+        assert corpus.search("launch").total == 2
+        dump.write_text(json.dumps(rows[0]) + "\n")
+        report = corpus.ingest(dump, workers=1)
+        assert (report.documents, report.errors) == (1, 0)
+        assert corpus.search("launch").total == 1 and corpus.errors() == []
