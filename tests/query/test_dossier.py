@@ -15,6 +15,18 @@ def test_dossier_of_baikonur(corpus):
     assert near["Astana"]["documents"] == 3
     assert near["Baikonur Technology Safeguards Agreement"]["label"] == "AGREEMENT"
     assert near["Baiterek"]["label"] == "FACILITY"
+    # The agreement named after the place is tied to it (its mention encloses Baikonur's) and comes first.
+    assert near["Baikonur Technology Safeguards Agreement"]["tied"] is True
+    assert near["Astana"]["tied"] is False
+    assert dossier.cooccurring[0]["name"] == "Baikonur Technology Safeguards Agreement"
+
+
+def test_dossier_keeps_every_label_in_its_named_with_list(corpus, monkeypatch):
+    from legation.query import dossier as dossier_module
+
+    monkeypatch.setattr(dossier_module, "MAX_COOCCURRING", 1)
+    labels = [e["label"] for e in corpus.entity("Baikonur").cooccurring]
+    assert len(labels) == len(set(labels)) > 3
 
 
 def test_dossier_finds_by_alias_case_and_id(corpus):

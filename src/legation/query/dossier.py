@@ -12,7 +12,8 @@ from .timeline import Entry, timeline_for_ids
 # Sizes of the lists a dossier carries (a page shows them; the API pages further with search).
 MAX_ALIASES = 30
 MAX_DOCUMENTS = 200
-MAX_COOCCURRING = 30
+# Entities named with it, at most this many of each label (so one label cannot crowd out the rest).
+MAX_COOCCURRING = 12
 MAX_TIMELINE = 500
 
 

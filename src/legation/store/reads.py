@@ -229,15 +229,24 @@ def entity_documents(conn: sqlite3.Connection, ids: list[str], limit: int) -> li
 
 
 def cooccurring(conn: sqlite3.Connection, ids: list[str], limit: int) -> list[dict]:
-    """Entities named in the same documents, by the number of documents shared."""
+    """Entities named in the same documents: at most `limit` of each label, those tied to the entity
+    first (a mention that encloses one of its mentions: the agreement named after a place), then by
+    the number of documents shared."""
     marks = _marks(ids)
-    sql = (f"WITH docs AS (SELECT DISTINCT doc FROM entity_docs WHERE entity IN ({marks})) "
-           f"SELECT x.entity, e.name, e.label, count(DISTINCT x.doc) AS shared, count(*) FROM docs "
-           f"JOIN mentions x ON x.doc = docs.doc JOIN entities e ON e.entity = x.entity "
-           f"WHERE x.entity NOT IN ({marks}) GROUP BY x.entity ORDER BY shared DESC, count(*) DESC, e.name "
-           f"LIMIT ?")
-    return [{"id": e, "name": n, "label": lab, "documents": s, "mentions": c}
-            for e, n, lab, s, c in conn.execute(sql, [*ids, *ids, limit])]
+    sql = (f"WITH docs AS (SELECT DISTINCT doc FROM entity_docs WHERE entity IN ({marks})), "
+           f"tied AS (SELECT DISTINCT x.entity FROM docs JOIN mentions m ON m.doc = docs.doc "
+           f"  JOIN mentions x ON x.doc = m.doc AND x.start <= m.start AND x.\"end\" >= m.\"end\" "
+           f"  WHERE m.entity IN ({marks}) AND x.entity NOT IN ({marks})), "
+           f"agg AS (SELECT x.entity, e.name, e.label, count(DISTINCT x.doc) AS shared, count(*) AS n, "
+           f"  x.entity IN (SELECT entity FROM tied) AS is_tied FROM docs "
+           f"  JOIN mentions x ON x.doc = docs.doc JOIN entities e ON e.entity = x.entity "
+           f"  WHERE x.entity NOT IN ({marks}) GROUP BY x.entity), "
+           f"ranked AS (SELECT *, row_number() OVER (PARTITION BY label "
+           f"  ORDER BY is_tied DESC, shared DESC, n DESC, name) AS r FROM agg) "
+           f"SELECT entity, name, label, shared, n, is_tied FROM ranked WHERE r <= ? "
+           f"ORDER BY is_tied DESC, shared DESC, n DESC, name")
+    return [{"id": e, "name": n, "label": lab, "documents": s, "mentions": c, "tied": bool(t)}
+            for e, n, lab, s, c, t in conn.execute(sql, [*ids, *ids, *ids, *ids, limit])]
 
 
 def document_entities(conn: sqlite3.Connection, doc: int, limit: int) -> list[dict]:
