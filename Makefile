@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= legation.db
+PORT ?= 8000
+# `make demo SERVE=0` stops after printing the dossier and the timeline.
+SERVE ?= 1
+SAMPLE := examples/seeds examples/cables examples/news examples/foia
 
 .PHONY: setup browser demo test lint clean
 
@@ -24,7 +28,10 @@ browser:
 	else echo "note: /usr/bin/chromium is missing; browser tests will be skipped (apt-get install chromium)"; fi
 
 demo: $(STAMP)
-	$(BIN)/legation parse examples/ --table
+	$(BIN)/legation ingest $(SAMPLE) --db $(DB)
+	$(BIN)/legation entity Baikonur --db $(DB)
+	$(BIN)/legation timeline Baikonur --db $(DB)
+	@if [ "$(SERVE)" = 1 ]; then $(BIN)/legation serve --db $(DB) --port $(PORT); fi
 
 test: $(STAMP) browser
 	$(BIN)/ruff check .

@@ -51,6 +51,8 @@ def serve_cmd(
         raise typer.Exit(2) from None
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"legation: listening on {host}: anyone who can reach it can read the store", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"legation: serving {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(application, host=host, port=port, log_level=log_level, server_header=False,
                 limit_concurrency=256, timeout_keep_alive=5)
 
