@@ -27,7 +27,7 @@ FOLDERS = ("nasa", "wikinews", "wikipedia-current-events")
 
 
 def default_data() -> Path | None:
-    for candidate in (ROOT.parent / "shared" / "data" / "news", Path("/work/shared/data/news")):
+    for candidate in (ROOT.parent / "shared" / "data" / "news",):
         if candidate.is_dir():
             return candidate
     return None
