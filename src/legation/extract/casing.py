@@ -7,34 +7,59 @@ so matchers relax their case rules (and the statistical model sees a title-cased
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LOWER = re.compile(r"[a-z]")
 LETTER = re.compile(r"[A-Za-z]")
+# A line without a lower-case letter: the only lines that can be all caps.
+NO_LOWER_LINE = re.compile(r"\n([^a-z\n]*)(?=\n)")
 # A few capitals ("UNCLAS", "SUBJECT:") do not make a line an all-caps line worth relaxing rules for.
 MIN_CAPS_LETTERS = 4
+ENOUGH_LETTERS = re.compile(rf"(?:[^A-Za-z]*[A-Za-z]){{{MIN_CAPS_LETTERS}}}")
 
 
 class CaseMap:
-    """Answers "is the line holding this offset written in capitals?" with a per-line cache."""
+    """Answers "is the line holding this offset written in capitals?" from a map built once per text.
+
+    The map holds one byte per offset (and one past the end); a line's newline belongs to that line.
+    """
 
     def __init__(self, text: str):
         self.text = text
         self.all_caps = LOWER.search(text) is None
-        self._lines: dict[int, bool] = {}
+        self._map = b"" if self.all_caps else _line_map(text)
 
     def caps_at(self, offset: int) -> bool:
         if self.all_caps:
             return True
+        if 0 <= offset < len(self._map):
+            return self._map[offset] == 1
+        return self._line_caps(offset)
+
+    def _line_caps(self, offset: int) -> bool:
         text = self.text
         start = text.rfind("\n", 0, offset) + 1
-        cached = self._lines.get(start)
-        if cached is not None:
-            return cached
         end = text.find("\n", offset)
-        line = text[start:end if end >= 0 else len(text)]
-        caps = LOWER.search(line) is None and len(LETTER.findall(line)) >= MIN_CAPS_LETTERS
-        self._lines[start] = caps
-        return caps
+        return _is_caps_line(text[start:end if end >= 0 else len(text)])
+
+
+def _is_caps_line(line: str) -> bool:
+    return LOWER.search(line) is None and len(LETTER.findall(line)) >= MIN_CAPS_LETTERS
+
+
+def _line_map(text: str) -> bytes:
+    out = bytearray(len(text) + 1)
+    for line in NO_LOWER_LINE.finditer("\n" + text + "\n"):
+        start, end = line.start(1) - 1, line.end(1) - 1  # offsets in `text`
+        if ENOUGH_LETTERS.match(text, start, end) is not None:
+            out[start:end + 1] = b"\x01" * (end + 1 - start)
+    return bytes(out)
+
+
+@lru_cache(maxsize=4)
+def case_map(text: str) -> CaseMap:
+    """The CaseMap of a text, shared by every rule that reads the same document."""
+    return CaseMap(text)
 
 
 def title_case_caps(text: str, word_case=None) -> str:

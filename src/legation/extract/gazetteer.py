@@ -24,7 +24,7 @@ import ahocorasick
 
 from ..data import load_table
 from ..record import Document, Mention
-from .casing import CaseMap
+from .casing import CaseMap, case_map
 
 TABLES = ("places.tsv", "organisations.tsv", "offices.tsv", "posts.tsv", "space.tsv", "agreements.tsv",
           "outlets.tsv", "norp.tsv", "demonyms.tsv", "people.tsv")
@@ -141,26 +141,32 @@ def pronoun_us(text: str, start: int) -> bool:
 
 def find_mentions(text: str, cases: CaseMap | None = None) -> list[Mention]:
     """All gazetteer hits (overlapping ones included) with their entry's id, label and name."""
-    cases = cases or CaseMap(text)
+    cases = cases or case_map(text)
+    caps_at = cases.caps_at
     table = entries()
     padded = " " + fold(text) + " "
     out = []
+    append = out.append
     for last, (size, hits) in automaton().iter(padded):
         start = last - size + 1
+        caps = caps_at(start)
         for alias, index in hits:
             end = start + len(alias)
             surface = text[start:end]
             entry = table[index]
-            caps = cases.caps_at(start)
-            if not accepts(surface, alias, entry.case, caps):
+            case = entry.case
+            if surface == alias:
+                if case == "nocaps" and caps:
+                    continue
+            elif not accepts(surface, alias, case, caps):
                 continue
-            if entry.case == "office" and not office_context(text, start, end):
+            if case == "office" and not office_context(text, start, end):
                 continue
-            if surface in ("US", "U.S") and caps and pronoun_us(text, start):
+            if caps and (surface == "US" or surface == "U.S") and pronoun_us(text, start):
                 continue
             if surface in CLOCK_ZONES and CLOCK_BEFORE.search(text[max(0, start - 8):start]):
                 continue
-            out.append(Mention(surface, entry.label, start, end, entry.id, entry.name))
+            append(Mention(surface, entry.label, start, end, entry.id, entry.name))
             break
     return out
 

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..data import load_table
 from ..record import Document, Mention
-from .casing import CaseMap
+from .casing import CaseMap, case_map
 from .gazetteer import aliases, entries
 from .triggers import find_triggers
 from .words import COMMON_WORDS, MONTHS, WEEKDAYS
@@ -96,7 +96,10 @@ def find_titled(text: str, cases: CaseMap) -> list[Mention]:
             if match is not None:
                 out.extend(_name(match.group(1), match.start(1)))
                 break
-        before = APPOSITION_BEFORE.search(text, max(0, trigger - APPOSITION_WINDOW), trigger)
+        window = max(0, trigger - APPOSITION_WINDOW)
+        if text.find(", ", window, trigger) < 0:  # an apposition needs its comma
+            continue
+        before = APPOSITION_BEFORE.search(text, window, trigger)
         if before is not None:
             out.extend(_name(before.group(1), before.start(1)))
     return out
@@ -174,6 +177,8 @@ def find_given_pairs(text: str, cases: CaseMap) -> list[Mention]:
 def find_office_contacts(text: str) -> list[Mention]:
     """`OES/SAT(HODGKINS)`: the names in brackets after an office code of a cable's address lines."""
     out = []
+    if text.find("(", 0, HEADER_CHARS) < 0:  # the names stand in brackets
+        return out
     for match in OFFICE_CONTACTS.finditer(text, 0, HEADER_CHARS):
         offset = match.start(1)
         for part in match.group(1).split(","):
@@ -209,7 +214,7 @@ def find_signer(doc: Document) -> list[Mention]:
 
 
 def extract_people(doc: Document) -> Document:
-    cases = CaseMap(doc.text)
+    cases = case_map(doc.text)
     doc.entities.extend(find_titled(doc.text, cases))
     doc.entities.extend(find_given_pairs(doc.text, cases))
     doc.entities.extend(find_office_contacts(doc.text))

@@ -110,7 +110,7 @@ def link_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     if not full:
         return mentions
     for m in mentions:
-        if len(m.text.split()) == 1 and (m.label == "PERSON" or m.id is None and m.label != "MONEY"):
+        if (m.label == "PERSON" or m.id is None and m.label != "MONEY") and len(m.text.split()) == 1:
             person = full.get(POSSESSIVE.sub("", m.text).lower())
             if person is not None:
                 m.label, m.id, m.name = "PERSON", person.id, person.name

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..record import Document, Mention
-from .casing import CaseMap
+from .casing import CaseMap, case_map
 from .triggers import find_triggers
 from .words import COMMON_WORDS, FUNCTION_WORDS, MONTHS, WEEKDAYS
 
@@ -58,7 +58,19 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def grow_left(text: str, pos: int, caps: bool) -> int:
-    tokens = _tokens(text, max(0, pos - LEFT_WINDOW_CHARS), pos)
+    window = max(0, pos - LEFT_WINDOW_CHARS)
+    if pos < 2 or text[pos - 1] != " ":  # no word just before the head
+        return pos
+    # Tokens never hold white space, so the word before the head reads the same from the last space
+    # before it as from the window's start: when it is no name word, nothing grows.
+    space = text.rfind(" ", window, pos - 1)
+    if space >= 0:
+        last = None
+        for match in TOKEN.finditer(text, space + 1, pos):
+            last = match
+        if last is None or last.end() != pos - 1 or not _is_name_word(last.group(), caps):
+            return pos
+    tokens = _tokens(text, window, pos)
     start = pos
     pending = None
     taken = 0
@@ -107,7 +119,7 @@ def grow_right(text: str, pos: int, caps: bool) -> int:
 
 
 def find_shapes(text: str, cases: CaseMap | None = None) -> list[Mention]:
-    cases = cases or CaseMap(text)
+    cases = cases or case_map(text)
     out = []
     triggers = find_triggers(text)
     for label, head, kind in (("AGREEMENT", AGREEMENT_HEAD, "agreement"), ("ORG", ORG_HEAD, "org")):

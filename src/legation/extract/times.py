@@ -73,6 +73,16 @@ BY_TRIGGER = {
     "boundary": ("month_part",),
     "quarter": ("quarter",),
 }
+# The shapes a digit run can open, by the character after it (the run is maximal, so that character
+# is no digit): "/" a numeric date, "." a dotted one, a space or an ordinal suffix a day before its
+# month; a four-digit year goes on to a date by "-", to a range by a dash and to a decade by "s".
+SPACED_DAY_SHAPES = ("dmy", "dm", "ago")
+DAY_SHAPES = {"/": ("numeric",), ".": ("dotted",), "s": ("dmy", "dm"), "n": ("dmy", "dm"), "r": ("dmy", "dm"),
+              "t": ("dmy", "dm"), "ſ": ("dmy", "dm")}  # re.I lets the long s match "s"
+SPACED_YEAR_SHAPES = ("year_range", "year")
+YEAR_SHAPES = {"-": ("iso", "year_range", "year"), "–": ("year_range", "year"), "'": ("decade", "year"),
+               "’": ("decade", "year"), "s": ("decade", "year"), "S": ("decade", "year"),
+               "ſ": ("decade", "year")}
 SHAPE_ORDER = {name: i for i, (name, _) in enumerate(SHAPES)}
 RANGE_JOIN = re.compile(r"^\s*(?:until|till|to|through|thru|and|-|–)\s*$", re.I)
 RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
@@ -307,9 +317,10 @@ def _candidates(text: str, triggers: dict) -> list[tuple[str, re.Match]]:
 
     def attempt(names: tuple[str, ...], position: int) -> None:
         starts = [position]
-        before = THE_BEFORE.search(text, max(0, position - 6), position)
-        if before is not None:
-            starts.append(before.start())
+        if position and text[position - 1].isspace():  # THE_BEFORE ends in white space
+            before = THE_BEFORE.search(text, max(0, position - 6), position)
+            if before is not None:
+                starts.append(before.start())
         for name in names:
             for start in starts:
                 match = shapes[name].match(text, start)
@@ -331,9 +342,12 @@ def _candidates(text: str, triggers: dict) -> list[tuple[str, re.Match]]:
         if size == 6 and after in ("Z", "z"):
             attempt(("dtg",), start)
         elif size == 4:
-            attempt(("iso", "year_range", "decade", "year"), start)
+            attempt(YEAR_SHAPES.get(after, ("year",) if not after.isspace() else SPACED_YEAR_SHAPES), start)
         elif size <= 2:
-            attempt(("numeric", "dotted", "dmy", "dm", "ago"), start)
+            if after.isspace():
+                attempt(SPACED_DAY_SHAPES, start)
+            else:
+                attempt(DAY_SHAPES.get(after.lower(), ()), start)
     return out
 
 
