@@ -59,6 +59,8 @@ def register(fmt: Format) -> None:
 
 # Below this score nothing specific was recognised and the source is plain text.
 MIN_CONFIDENCE = 0.5
+# The highest score a detector returns: a format this sure cannot be outscored, so detection stops.
+CERTAIN = 1.0
 
 
 def choose(source: Source, forced: str = "auto") -> Format:
@@ -68,10 +70,24 @@ def choose(source: Source, forced: str = "auto") -> Format:
             raise UsageError(f"unknown format {forced!r}; choose one of {', '.join(CHOICES)}")
         return table[forced]
     best, best_score = table["text"], MIN_CONFIDENCE
-    for fmt in sorted(table.values(), key=lambda f: f.priority):
+    for fmt in _by_priority(table):
         if fmt.name == "text":
             continue
         score = fmt.detect(source)
         if score > best_score:
             best, best_score = fmt, score
+            if best_score >= CERTAIN:
+                break  # a later format must score higher to win, and none can
     return best
+
+
+_order: tuple[tuple[Format, ...], tuple[Format, ...]] | None = None
+
+
+def _by_priority(table: dict[str, Format]) -> tuple[Format, ...]:
+    """The formats in detection order, sorted once per set of registered formats."""
+    global _order
+    current = tuple(table.values())
+    if _order is None or _order[0] != current:
+        _order = (current, tuple(sorted(current, key=lambda f: f.priority)))
+    return _order[1]

@@ -11,6 +11,7 @@ import json
 import re
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..record import Document
 from .sentences import sentence_index, sentence_starts, sentence_text
@@ -21,6 +22,8 @@ RECORD_COMPRESSION = 1
 CABLE_ID = re.compile(r"^(\d{2})([A-Z][A-Z_-]*?)(\d+)$")
 # Two-digit years below this are 20xx (Cablegate runs 1966-2010; 30 leaves room for later releases).
 CENTURY_PIVOT = 30
+# Resolved entity ids whose JSON is kept: more than the gazetteer's distinct ids seen in a batch.
+ID_JSON_CACHE = 65536
 
 
 @dataclass
@@ -93,7 +96,7 @@ def document_rows(doc: Document, ord: int = 0) -> DocumentRows:
     for i, m in enumerate(doc.entities):
         key = entity_key(m.label, m.id, m.name, m.text)
         if key not in seen:
-            seen[key] = (key, m.name or m.text, m.label, json.dumps([m.id] if m.id else []))
+            seen[key] = (key, m.name or m.text, m.label, _ids_json(m.id))
         rows.mentions.append((i, key, m.label, m.text, m.start, m.end, sentence_index(starts, m.start)))
     rows.entities = list(seen.values())
     counts: dict[str, int] = {}
@@ -113,6 +116,12 @@ def document_rows(doc: Document, ord: int = 0) -> DocumentRows:
                            for i, (role, r) in enumerate(recipients)]
         rows.caveats = [(i, c) for i, c in enumerate(cable.caveats)]
     return rows
+
+
+@lru_cache(maxsize=ID_JSON_CACHE)
+def _ids_json(id: str | None) -> str:
+    """The entity's resolved ids as a JSON list (a corpus names the same few thousand again and again)."""
+    return json.dumps([id] if id else [])
 
 
 def failure_rows(source: str, message: str, ord: int = 0) -> DocumentRows:

@@ -7,7 +7,9 @@ from bisect import bisect_right
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before white space and a
 # capital, digit, quote or bracket; or at a blank line (paragraphs, headers, list items).
-SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=[A-Z0-9"“'‘(\[¶-])|\n[ \t]*\n\s*""")
+# The end mark is matched rather than looked behind at, so that the scanner can jump from one
+# candidate character to the next; a sentence then starts one past the match for that branch.
+SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=[A-Z0-9"“'‘(\[¶-])|\n[ \t]*\n\s*""")
 # Abbreviations whose period does not end a sentence ("Mr. Putin", "U.S. officials").
 ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Amb|Sen|Rep|Gov|St|No|Nos|Ref|Para|Vol|"
                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|etc)|"
@@ -21,8 +23,12 @@ def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences begin, in order; always starts with 0."""
     starts = [0]
     for match in SENTENCE_END.finditer(text):
-        head = text[max(0, match.start() - 12):match.start()]
-        if match.group().count("\n") < 2 and ABBREVIATION.search(head):
+        start = match.start()
+        if text[start] != "\n":  # the end mark belongs to the sentence before
+            start += 1
+        head = text[max(0, start - 12):start]
+        # ABBREVIATION ends in a period at the end of `head` (or before its final newline).
+        if "." in head[-2:] and match.group().count("\n") < 2 and ABBREVIATION.search(head):
             continue
         starts.append(match.end())
     return starts

@@ -140,6 +140,8 @@ class SQLiteStore:
                 for rows in result.rows:
                     _collect(batch, rows, next_doc, result.path, self._known, fresh)
                     next_doc += 1
+            # In key order, each B-tree page of entity_docs is visited once per batch, not once per row.
+            batch["entity_docs"].sort()
             for name, statement in INSERT.items():
                 if batch[name]:
                     conn.executemany(statement, batch[name])
@@ -214,9 +216,10 @@ def _collect(batch: dict[str, list[tuple]], rows: DocumentRows, doc: int, file: 
     entities = [e for e in rows.entities if e[0] not in known.entities and e[0] not in fresh.entities]
     batch["entities"].extend(entities)
     fresh.entities.update(e[0] for e in entities)
-    aliases = {(m[3], m[1]) for m in rows.mentions}
-    aliases.update((e[1], e[0]) for e in rows.entities)
-    aliases = {a for a in aliases if a not in known.aliases and a not in fresh.aliases}
+    # In document order (not a set's): aliases match without case, and the first spelling stays.
+    aliases = dict.fromkeys((m[3], m[1]) for m in rows.mentions)
+    aliases.update(dict.fromkeys((e[1], e[0]) for e in rows.entities))
+    aliases = [a for a in aliases if a not in known.aliases and a not in fresh.aliases]
     batch["aliases"].extend(aliases)
     fresh.aliases.update(aliases)
 

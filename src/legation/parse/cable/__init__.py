@@ -64,6 +64,8 @@ def detect_cable(source: Source) -> float:
     for pattern, weight in DETECT_WEIGHTS:
         if pattern.search(head):
             score += weight
+            if score >= 1.0:
+                return 1.0  # weights only add: the remaining clues cannot change the answer
     if score and telegram.find_class(head) is not None:
         score += CLASS_LINE_WEIGHT
     if telegram.looks_like_telegram(head):

@@ -65,7 +65,8 @@ def parse_body(text: str, start: int = 0, *, year: int | None = None) -> BodyRes
     result = BodyResult()
     start = max(0, min(start, len(text)))
     title, _, subject_end = parse_subject(text, start)
-    first_para = numbered_starts(text, max(start, subject_end or 0), len(text))
+    scanned_from = max(start, subject_end or 0)
+    first_para = numbered_starts(text, scanned_from, len(text))
     # Some releases print the header twice (a truncated copy, then the full one): the body starts
     # after the last SUBJECT before the first paragraph.
     for _ in range(MAX_HEADER_COPIES):
@@ -81,7 +82,8 @@ def parse_body(text: str, start: int = 0, *, year: int | None = None) -> BodyRes
     if title is None:
         result.warnings.append("no SUBJECT line found")
     body_start = max(start, subject_end or 0)
-    first_para = numbered_starts(text, body_start, len(text))
+    if body_start != scanned_from:  # a repeated header moved the start: scan again from there
+        first_para = numbered_starts(text, body_start, len(text))
     refs_limit = first_para[0].start() if first_para else len(text)
     refs, _, refs_end = parse_references(text, subject_end or start, refs_limit, year)
     result.references = refs
@@ -118,6 +120,8 @@ def _after_header_lines(text: str, pos: int, limit: int) -> int:
 def has_action_request(text: str) -> bool:
     """Whether the text says it holds an action request (not "no action requested")."""
     lower = text.lower()
+    if "request" not in lower or "action" not in lower:  # both words are needed for a match
+        return False
     for match in ACTION_REQUEST.finditer(lower):
         if not NEGATION.search(lower, max(0, match.start() - 8), match.start()):
             return True

@@ -14,6 +14,8 @@ PARA_START = re.compile(
     r"^[ \t]*(?:(?:¶|PARA(?:GRAPH)?\.?)[ \t]*)?(?P<n>\d{1,3})[ \t]*\.(?!\d)[ \t]*"
     r"(?:\((?P<marking>[A-Za-z/ ]{1,16})\))?",
     re.M)
+# A line that may hold a PARA_START: the newline before it lets the scanner jump between lines.
+PARA_LINE = re.compile(r"\n[ \t]*[¶P\d]")
 # Paragraph markings as printed: a classification (U, SBU, C, S, TS, LOU, FOUO …) with optional
 # caveats after one or two slashes (S/NF, C//NF, SBU/NOFORN, S/REL …).
 MARKING = re.compile(r"^(?:U|SBU|C|S|TS|LOU|FOUO|CUI|UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET)"
@@ -51,8 +53,7 @@ def numbered_starts(text: str, start: int, end: int) -> list[re.Match[str]]:
     When most numbered lines carry a pilcrow or a marking, only those count: bare `1.` `2.` lines
     are then a list inside a paragraph.
     """
-    candidates = [m for m in PARA_START.finditer(text, start, end)
-                  if m.start() == start or text[m.start() - 1] == "\n"]
+    candidates = _line_matches(text, start, end)
     sure = [m for m in candidates if _is_sure(m)]
     if len(sure) >= MIN_MARKED_STYLE and 2 * len(sure) >= len(candidates):
         candidates = sure
@@ -66,6 +67,21 @@ def numbered_starts(text: str, start: int, end: int) -> list[re.Match[str]]:
             continue
         found.append(match)
         previous = n
+    return found
+
+
+def _line_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """PARA_START matches in text[start:end], as `finditer` gives them, tried only at line starts
+    whose first character can begin one (a match never spans a line)."""
+    found = []
+    if start == 0 or text[start - 1] == "\n":
+        match = PARA_START.match(text, start, end)
+        if match:
+            found.append(match)
+    for line in PARA_LINE.finditer(text, start, end):
+        match = PARA_START.match(text, line.start() + 1, end)
+        if match:
+            found.append(match)
     return found
 
 
