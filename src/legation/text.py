@@ -131,11 +131,6 @@ def _count_damage(raw: bytes, text: str, encoding: str) -> int:
     return sum(1 for _ in _DAMAGE.finditer(text))
 
 
-def decode_text(raw: bytes, source: str = "") -> tuple[str, str]:
-    decoded = decode_document(raw)
-    return decoded.text, decoded.encoding
-
-
 def _decode(raw: bytes) -> tuple[str, str, list[str]]:
     """The cascade; every step is cheap except the last, which only non-Latin legacy files reach.
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..data import load_table
 from ..record import Document, Mention
 from .casing import CaseMap, case_map
 from .gazetteer import aliases, entries
@@ -52,7 +51,6 @@ APPOSITION_WINDOW = 90
 OFFICE_CONTACTS = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z]{1,8})* ?\(([A-Z][A-Za-z'\-]{2,}(?:, ?[A-Z][A-Za-z'\-]{2,})*)\)")
 GIVEN_PAIR = re.compile(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ((?:[A-Z]\. )?{NAME_WORD}(?: {NAME_WORD})?)")
 CAPS_GIVEN_PAIR = re.compile(r"\b([A-Z]+(?:-[A-Z]+)?) ((?:[A-Z]\. )?[A-Z][A-Z'’\-]+)\b")
-INITIAL = re.compile(r"[A-Z]\.")
 # After a name in capitals a word ending like a verb or a plural ends the name ("MIGLIORE CALLED",
 # "WASHINGTON ANALYSTS"); surnames ending in S are rarer than these.
 VERB_LIKE = re.compile(r"(?:ED|ING|ES|ERS|ISTS|S)$")
@@ -118,13 +116,6 @@ def place_names() -> frozenset[str]:
     table = entries()
     return frozenset(form for form, hits in aliases().items()
                      if " " not in form and any(table[i].label in ("GPE", "LOC") for _, i in hits))
-
-
-@cache
-def given_names() -> frozenset[str]:
-    names = {row["name"].upper() for row in load_table("gazetteer/given_names.tsv")}
-    names |= {row["name"].upper() for row in load_table("gazetteer/given_names_extra.tsv")}
-    return frozenset(names)
 
 
 def _caps_name(match: re.Match) -> list[Mention]:

@@ -22,7 +22,6 @@ MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|Oct
 DAY = r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"((?:19|20)\d\d)(?!\d)"
 PART = r"(?:(early|mid|late)[-\s]+)"
-PREPOSITION = r"(?:in|since|until|till|by|during|from|of|through|before|after|on|for|between|and|to)\s+"
 WEEKDAY = r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -89,8 +88,6 @@ RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
 # A sentence about the future names the next such month ("will", "would be on vacation from August 20").
 FUTURE_CUES = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|scheduled|upcoming|next|intends?"
                          r"|is to|are to|going to|later this|expects? to|hopes? to|forthcoming)\b|'ll\b", re.I)
-# A lone "May" or "March" is a verb unless written as a month in a dated phrase.
-AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 # Two-digit DTG years: cables run from the 1960s; "07" is 2007, "86" is 1986.
 DTG_CENTURY_PIVOT = 60
 # Years outside this window are numbers, not dates, when they stand alone.

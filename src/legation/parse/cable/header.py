@@ -36,7 +36,6 @@ INFO_LINE = re.compile(r"^\s*INFO\s+(.+?)\s*\\?$")
 # Lines that close the address block.
 END_OF_ADDRESSES = re.compile(r"^\s*(?:BT|ZEN|ZFR|ZEX)\b|^\s*$")
 
-PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH")
 # One addressee: optional routing indicator, name, optional precedence, optional MCN.
 RECIPIENT = re.compile(
     r"^(?:(?P<route>R[A-Z]{3,6})\s*/\s*)?(?P<name>.+?)"

@@ -71,8 +71,6 @@ def class_line() -> re.Pattern[str]:
 CLASS_LINE_CAVEATS = re.compile(r"\b(E\s?F\s?T\s?O|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|SIPDIS)\b", re.I)
 
 # --- caveats -------------------------------------------------------------------------------
-# A line of nothing but caveat words (and punctuation) after the class line.
-CAVEAT_TOKEN = re.compile(r"[A-Z0-9!|]{2,}(?:\s[A-Z](?:\s[A-Z]){2,})?", re.I)
 # Characters that OCR and conversion confuse, folded to one letter before comparing a damaged
 # caveat ("STPDTS") with the table ("SIPDIS").
 _CONFUSABLE = str.maketrans({"T": "I", "1": "I", "L": "I", "!": "I", "|": "I", "0": "O", "D": "O",
