@@ -150,6 +150,56 @@ def test_ingest_killed_midway_loses_nothing_committed(tmp_path):
         conn.close()
 
 
+def test_ingest_interrupted_with_ctrl_c_keeps_what_was_committed(tmp_path):
+    folder = _folder(tmp_path, 400)
+    db = tmp_path / "interrupted.db"
+    command = [str(LEGATION), "ingest", str(folder), "--db", str(db), "--workers", "2", "--batch-size", "10",
+               "--no-extract", "--quiet"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.monotonic() + 60
+    sent = False
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if db.exists() and _count(db, "SELECT count(*) FROM documents") >= 40:
+                os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends to the whole group
+                sent = True
+                break
+        except sqlite3.OperationalError:
+            pass
+        time.sleep(0.01)
+    _, stderr = proc.communicate(timeout=60)
+    assert sent, "the ingest finished before it could be interrupted"
+    assert proc.returncode == 130 and "interrupted" in stderr
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        files = conn.execute("SELECT coalesce(sum(docs + errors), 0) FROM files").fetchone()[0]
+        assert 40 <= docs < 402 and docs == files  # every committed file has all its documents
+    finally:
+        conn.close()
+    again = subprocess.run(command, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert _count(db, "SELECT count(*) FROM documents") == 402
+
+
+def test_ingest_a_worker_that_fails_stops_the_ingest_with_a_clear_error(tmp_path, monkeypatch):
+    from legation.errors import InternalError
+    from legation.store.sqlite import SQLiteStore
+
+    def broken_disk(self, results, wait=True):  # fault injection: the workers are forked with it
+        raise sqlite3.OperationalError("disk I/O error")
+
+    folder = _folder(tmp_path, 30)
+    with legation.open(tmp_path / "c.db") as corpus:
+        monkeypatch.setattr(SQLiteStore, "write_files", broken_disk)
+        with pytest.raises(InternalError, match="ingest worker failed.*disk I/O error"):
+            corpus.ingest(folder, workers=2, extract=False)
+        monkeypatch.undo()
+        assert corpus.ingest(folder, workers=2, extract=False).documents == 32
+
+
 def _seed_store(tmp_path):
     folder = tmp_path / "seeds"
     folder.mkdir()

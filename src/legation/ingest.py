@@ -1,7 +1,10 @@
-"""Ingest: files → parse → extract → store, in worker processes, through the store's single writer.
+"""Ingest: files → parse → extract → store, in worker processes that write their own batches.
 
-    files ──stat──▶ unchanged? skip ──▶ workers: read, parse, extract, flatten to rows ──▶ writer
-                                                                                         (one transaction per batch)
+    files ──stat──▶ unchanged? skip ──▶ workers: read, parse, extract, flatten to rows, write
+                                                 (one transaction per batch; ingest_workers.py)
+
+With one worker everything runs in this process. A store without `release` (not SQLite) gets the
+rows of worker processes written from this process.
 
 Idempotent: a file whose size and mtime are unchanged is skipped before it is read; one whose
 mtime moved but whose sha256 is the same only gets its mtime recorded; a changed file replaces
@@ -180,33 +183,47 @@ def ingest(store, paths: Iterable[str | os.PathLike], profile: str = "fast", wor
         store.touch_files(touch)
     show = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(len(todo)) if show and todo else None
-    pending: list[FileResult] = []
-    pending_docs = 0
-    last_commit = time.perf_counter()
-
-    def flush() -> None:
-        nonlocal pending, pending_docs, last_commit
-        if pending:
-            store.write_files(pending)
-        pending, pending_docs, last_commit = [], 0, time.perf_counter()
-
     try:
-        for result in process_files(todo, workers, format, profile, extract):
-            pending.append(result)
-            pending_docs += max(1, len(result.rows))
-            report.parsed += 1
-            report.documents += sum(r.status == "ok" for r in result.rows)
-            report.errors += sum(r.status == "error" for r in result.rows)
-            if pending_docs >= batch_size or time.perf_counter() - last_commit >= BATCH_SECONDS:
-                flush()
+        if workers > 1 and len(todo) > 1 and hasattr(store, "release"):
+            from .ingest_workers import ingest_in_workers
+
+            stored = ingest_in_workers(store, todo, workers, format, profile, extract, batch_size, BATCH_SECONDS)
+        else:
+            stored = _ingest_here(store, todo, workers, format, profile, extract, batch_size)
+        for files, docs, errors in stored:
+            report.parsed += files
+            report.documents += docs
+            report.errors += errors
             if bar:
-                bar.advance(len(result.rows))
-        flush()
+                bar.advance(files, docs + errors)
     finally:
         if bar:
             bar.stop()
         report.seconds = time.perf_counter() - started
     return report
+
+
+def _ingest_here(store, todo, workers: int, format: str, profile: str, extract: bool,
+                 batch_size: int) -> Iterator[tuple[int, int, int]]:
+    """Parse (in `workers` processes) and write from this process; yields (files, documents, errors)."""
+    pending: list[FileResult] = []
+    pending_docs = 0
+    last_commit = time.perf_counter()
+    for result in process_files(todo, workers, format, profile, extract):
+        pending.append(result)
+        pending_docs += max(1, len(result.rows))
+        if pending_docs >= batch_size or time.perf_counter() - last_commit >= BATCH_SECONDS:
+            store.write_files(pending)
+            yield _counts(pending)
+            pending, pending_docs, last_commit = [], 0, time.perf_counter()
+    if pending:
+        store.write_files(pending)
+        yield _counts(pending)
+
+
+def _counts(results: list[FileResult]) -> tuple[int, int, int]:
+    rows = [r for result in results for r in result.rows]
+    return len(results), sum(r.status == "ok" for r in rows), sum(r.status == "error" for r in rows)
 
 
 def process_files(todo, workers: int, format: str, profile: str, extract: bool) -> Iterator[FileResult]:
@@ -253,10 +270,10 @@ class _Progress:
         self.task = self.progress.add_task("ingest", total=total, docs=0, rate=0.0)
         self.progress.start()
 
-    def advance(self, docs: int) -> None:
+    def advance(self, files: int, docs: int) -> None:
         self.docs += docs
         elapsed = max(time.perf_counter() - self.started, 1e-6)
-        self.progress.update(self.task, advance=1, docs=self.docs, rate=self.docs / elapsed)
+        self.progress.update(self.task, advance=files, docs=self.docs, rate=self.docs / elapsed)
 
     def stop(self) -> None:
         self.progress.stop()

@@ -82,3 +82,33 @@ def test_sqlite_split_cable_id():
     assert split_cable_id("07STATE87399") == ("STATE", 2007)
     assert split_cable_id("86MOSCOW18538") == ("MOSCOW", 1986)
     assert split_cable_id("not an id") == (None, None)
+
+
+def test_sqlite_record_round_trips_and_older_zlib_records_still_read():
+    import json
+    import zlib
+
+    from legation.store.records import ZSTD_MAGIC, pack_record, unpack_record
+
+    doc = seed_cable()
+    blob = pack_record(doc)
+    assert blob[:4] == ZSTD_MAGIC
+    assert unpack_record(blob) == json.loads(json.dumps(doc.to_dict()))
+    older = zlib.compress(json.dumps(doc.to_dict(), ensure_ascii=False).encode(), 1)
+    assert unpack_record(older) == unpack_record(blob)
+
+
+def test_sqlite_write_without_waiting_gives_way_to_another_writer(tmp_path):
+    from legation.store import open_store
+
+    first, second = open_store(tmp_path / "s.db"), open_store(tmp_path / "s.db")
+    try:
+        result = FileResult("x.txt", 1, 1, "h", [document_rows(seed_cable())])
+        first.writer().execute("BEGIN IMMEDIATE")
+        assert second.write_files([result], wait=False) is None
+        first.writer().execute("ROLLBACK")
+        assert second.write_files([result], wait=False) == 1
+        assert second.reader().execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    finally:
+        first.close()
+        second.close()

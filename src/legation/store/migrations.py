@@ -56,7 +56,7 @@ CREATE INDEX documents_key ON documents(key);
 CREATE INDEX documents_cable_id ON documents(cable_id) WHERE cable_id IS NOT NULL;
 CREATE INDEX documents_status ON documents(status) WHERE status = 'error';
 
--- The full contract record (zlib-compressed JSON), apart so that document rows stay small for
+-- The full contract record (compressed JSON, see records.py), apart so that document rows stay small for
 -- joins, filters and facets.
 CREATE TABLE records (
     doc    INTEGER PRIMARY KEY,

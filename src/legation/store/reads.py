@@ -6,9 +6,9 @@ import json
 import sqlite3
 import time
 import uuid
-import zlib
 
 from .compile import Plan
+from .records import unpack_record
 
 # BM25 weight of the title column against the body: a word in the subject line says more.
 TITLE_WEIGHT = 4.0
@@ -169,7 +169,7 @@ def find_document(conn: sqlite3.Connection, ident: str) -> tuple[dict, dict] | N
                            f"LEFT JOIN records r ON r.doc = d.doc "
                            f"WHERE {where} ORDER BY d.status = 'error', d.doc LIMIT 1", (ident,)).fetchone()
         if row:
-            record = json.loads(zlib.decompress(row[9])) if row[9] else {
+            record = unpack_record(row[9]) if row[9] else {
                 "source": row[8], "error": row[11]}
             return summary(row), record
     return None

@@ -9,15 +9,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import zlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..record import Document
+from .records import pack_record
 from .sentences import sentence_index, sentence_starts, sentence_text
 
-# zlib level 1 keeps most of the gain on JSON (about 4:1) at a fraction of the time of level 6.
-RECORD_COMPRESSION = 1
 # A cable id: two-digit year, station letters, serial ("07MOSCOW3736", "07STATE87399").
 CABLE_ID = re.compile(r"^(\d{2})([A-Z][A-Z_-]*?)(\d+)$")
 # Two-digit years below this are 20xx (Cablegate runs 1966-2010; 30 leaves room for later releases).
@@ -80,7 +79,7 @@ def entity_key(label: str, id: str | None, name: str | None, text: str) -> str:
 
 
 def document_rows(doc: Document, ord: int = 0) -> DocumentRows:
-    record = zlib.compress(json.dumps(doc.to_dict(), ensure_ascii=False).encode(), RECORD_COMPRESSION)
+    record = pack_record(doc)
     cable, article = doc.cable, doc.article
     rows = DocumentRows(
         source=doc.source, ord=ord, key=document_key(doc, ord), status="ok", sha256=doc.sha256,
@@ -93,15 +92,18 @@ def document_rows(doc: Document, ord: int = 0) -> DocumentRows:
     starts = sentence_starts(text) if doc.entities or doc.times else [0]
     rows.paragraphs = [(i, p.n, p.marking, p.start, p.end) for i, p in enumerate(doc.paragraphs)]
     seen: dict[str, tuple] = {}
-    for i, m in enumerate(doc.entities):
-        key = entity_key(m.label, m.id, m.name, m.text)
-        if key not in seen:
-            seen[key] = (key, m.name or m.text, m.label, _ids_json(m.id))
-        rows.mentions.append((i, key, m.label, m.text, m.start, m.end, sentence_index(starts, m.start)))
-    rows.entities = list(seen.values())
     counts: dict[str, int] = {}
-    for mention in rows.mentions:
-        counts[mention[1]] = counts.get(mention[1], 0) + 1
+    mentions = rows.mentions
+    for i, m in enumerate(doc.entities):
+        key = m.id or entity_key(m.label, None, m.name, m.text)
+        if key in counts:
+            counts[key] += 1
+        else:
+            counts[key] = 1
+            seen[key] = (key, m.name or m.text, m.label, _ids_json(m.id))
+        # The sentence holding the mention: the last start at or before it (starts[0] is 0).
+        mentions.append((i, key, m.label, m.text, m.start, m.end, bisect_right(starts, m.start) - 1))
+    rows.entities = list(seen.values())
     rows.entity_docs = list(counts.items())
     for i, t in enumerate(doc.times):
         sent = sentence_index(starts, t.start)

@@ -7,9 +7,10 @@ from bisect import bisect_right
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before white space and a
 # capital, digit, quote or bracket; or at a blank line (paragraphs, headers, list items).
-# The end mark is matched rather than looked behind at, so that the scanner can jump from one
-# candidate character to the next; a sentence then starts one past the match for that branch.
-SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=[A-Z0-9"“'‘(\[¶-])|\n[ \t]*\n\s*""")
+# The end mark is matched rather than looked behind at, and both branches open with one character
+# class, so that the scanner jumps from one candidate character to the next; a sentence then starts
+# one past the match for the first branch.
+SENTENCE_END = re.compile(r"""[.!?\n](?:(?<=[.!?])["'”’)\]]*\s+(?=[A-Z0-9"“'‘(\[¶-])|(?<=\n)[ \t]*\n\s*)""")
 # Abbreviations whose period does not end a sentence ("Mr. Putin", "U.S. officials").
 ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Amb|Sen|Rep|Gov|St|No|Nos|Ref|Para|Vol|"
                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|etc)|"

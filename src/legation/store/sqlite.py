@@ -11,6 +11,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
 from .base import FileResult, FileState
@@ -32,8 +33,7 @@ CONNECTION_PRAGMAS = (
 # cache that holds the hot pages keeps the cost per document flat as the store grows.
 WRITER_CACHE_KIB = 256 * 1024
 # NORMAL is durable across application crashes in WAL mode (only an OS crash can lose the last commit).
-WRITER_PRAGMAS = ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                  f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+WRITER_PRAGMAS = ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL")
 
 INSERT = {
     "documents": "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -71,27 +71,37 @@ def connect(path: str, readonly: bool = False) -> sqlite3.Connection:
 class SQLiteStore:
     """One legation store file. `reader()` gives the read connection; writes go through this object."""
 
-    def __init__(self, path: str | os.PathLike, readonly: bool = False):
+    def __init__(self, path: str | os.PathLike, readonly: bool = False, cache_kib: int = WRITER_CACHE_KIB):
         self.path = str(path)
         self.readonly = readonly
+        self.cache_kib = cache_kib
         self._known = _Known()
+        self._writer = self._reader = None
         if readonly and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path} (create one with `legation ingest`)")
+        self.reconnect()
+
+    def reconnect(self) -> None:
+        """Open the connections (again, after `release`); a writable store is migrated to LATEST."""
         try:
-            if readonly:
-                self._writer = None
-            else:
+            if not self.readonly:
                 self._writer = connect(self.path)
                 for pragma in WRITER_PRAGMAS:
                     self._writer.execute(pragma)
+                self._writer.execute(f"PRAGMA cache_size = -{int(self.cache_kib)}")
                 migrate(self._writer)
-            self._reader = connect(self.path, readonly=readonly)
-            if readonly:
+            self._reader = connect(self.path, readonly=self.readonly)
+            if self.readonly:
                 from .migrations import LATEST, version
                 if version(self._reader) != LATEST:
                     raise StoreError(f"{self.path} is not a legation store at schema version {LATEST}")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+
+    def release(self) -> None:
+        """Close the connections but keep the store usable through `reconnect`: a process forked
+        while an SQLite connection is open must not open the same file (its lock state is shared)."""
+        self.close()
 
     # --- connections ------------------------------------------------------------------------
 
@@ -124,14 +134,21 @@ class SQLiteStore:
 
     # --- writing ----------------------------------------------------------------------------
 
-    def write_files(self, results: Iterable[FileResult]) -> int:
-        """Replace the documents of each file by its new ones, in one transaction; returns documents written."""
+    def write_files(self, results: Iterable[FileResult], wait: bool = True) -> int | None:
+        """Replace the documents of each file by its new ones, in one transaction; returns documents
+        written. With wait=False, returns None at once when another connection holds the write lock."""
         results = list(results)
         if not results:
             return 0
         conn = self.writer()
         stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-        with _transaction(conn):
+        try:
+            _begin(conn, wait)
+        except sqlite3.OperationalError as exc:
+            if not wait and exc.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY:
+                return None
+            raise
+        with _finish(conn):
             self._delete_documents(conn, [r.path for r in results])
             next_doc = conn.execute("SELECT coalesce(max(doc), 0) + 1 FROM documents").fetchone()[0]
             batch: dict[str, list[tuple]] = {name: [] for name in INSERT}
@@ -224,22 +241,35 @@ def _collect(batch: dict[str, list[tuple]], rows: DocumentRows, doc: int, file: 
     fresh.aliases.update(aliases)
 
 
-class _transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (KeyboardInterrupt included)."""
+def _begin(conn: sqlite3.Connection, wait: bool = True) -> None:
+    """BEGIN IMMEDIATE; with wait=False it fails at once with SQLITE_BUSY when another connection is
+    writing, rather than waiting up to BUSY_TIMEOUT_MS for it."""
+    if wait:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
 
-    def __enter__(self):
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
+@contextmanager
+def _finish(conn: sqlite3.Connection):
+    """COMMIT the transaction begun, or ROLLBACK on any exception (KeyboardInterrupt included)."""
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
-    def __exit__(self, kind, exc, tb):
-        if kind is None:
-            self.conn.execute("COMMIT")
-        else:
-            self.conn.execute("ROLLBACK")
-        return False
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection):
+    _begin(conn)
+    with _finish(conn):
+        yield conn
 
 
 def _chunks(items: list, size: int):
