@@ -18,11 +18,9 @@ import re
 from collections import Counter
 from functools import cache
 
-import ahocorasick
-
 from ..data import load_table
 from ..record import Acronym, Document, Mention
-from .gazetteer import fold
+from .keywords import padded_key, scan
 
 SHORT = r"[A-Z][A-Za-z0-9&/\-]{1,11}"
 LONG_SHORT = re.compile(rf"\(\s*({SHORT})\s*\)")
@@ -30,7 +28,8 @@ LONG_OR_SHORT = re.compile(rf",\s+or\s+(?:the\s+)?({SHORT})\b")
 PAREN_LONG = re.compile(r"\(([A-Z][A-Za-z'\-]+(?:[ \-][A-Za-z'\-]+){1,12})\)")
 SHORT_BEFORE = re.compile(rf"\b({SHORT})\s+$")
 QUOTED_ALIAS = re.compile(r"\(\s*the\s+[\"“]([A-Z][^\"”]{2,60}?)[,.]?[\"”]")
-SENTENCE_STOP = re.compile(r"[.;:!?()\[\]\n]")
+# Everything up to the last sentence stop of a window (greedy, so the match ends just after it).
+UP_TO_LAST_STOP = re.compile(r".*[.;:!?()\[\]\n]", re.S)
 # A short form needs two capitals ("TSA", "GoR"); "(U)" and "(Ref A)" are not acronyms.
 MIN_CAPITALS = 2
 # Paragraph markings in brackets are classification, not definitions.
@@ -45,6 +44,7 @@ ROUTING_LINE = re.compile(r"(?:[A-Z]{1,2} (?:RUE|RHE|RUC|RHM|RUF)|VZCZC|DE RUE|Z
 # Routing-header words that look like glossary acronyms when they open a line ("FM AMEMBASSY MOSCOW").
 HEADER_WORDS = frozenset({"FM", "TO", "INFO", "DE", "ZNR", "ZNY"})
 ENTITY_LABELS = frozenset({"ORG", "AGREEMENT", "FACILITY", "VEHICLE", "GPE", "LOC", "EVENT"})
+NO_COUNTRIES: Counter = Counter()  # read only: the country counts of a document that needs none
 
 
 @cache
@@ -56,24 +56,18 @@ def glossary() -> dict[str, tuple[tuple[str, str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-@cache
-def glossary_automaton() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
+def glossary_keys() -> dict[str, tuple[str, ...]]:
+    """Padded folded key → the glossary short forms that fold to it."""
     keyed: dict[str, list[str]] = {}
     for short in glossary():
-        keyed.setdefault(" " + fold(short) + " ", []).append(short)
-    for key, shorts in keyed.items():
-        auto.add_word(key, (len(key) - 2, tuple(shorts)))
-    auto.make_automaton()
-    return auto
+        keyed.setdefault(padded_key(short), []).append(short)
+    return {key: tuple(shorts) for key, shorts in keyed.items()}
 
 
 def glossary_hits(text: str) -> list[tuple[int, str]]:
     """(start, short) for each glossary acronym written as in the glossary, at word boundaries."""
     out = []
-    padded = " " + fold(text) + " "
-    for last, (size, shorts) in glossary_automaton().iter(padded):
-        start = last - size - 1
+    for start, size, shorts in scan(text).glossary:
         surface = text[start:start + size]
         if surface in shorts:
             out.append((start, surface))
@@ -81,7 +75,7 @@ def glossary_hits(text: str) -> list[tuple[int, str]]:
 
 
 def _capitals(short: str) -> int:
-    return sum(c.isupper() for c in short)
+    return sum(map(str.isupper, short))
 
 
 def schwartz_hearst(short: str, candidate: str) -> str | None:
@@ -93,8 +87,10 @@ def schwartz_hearst(short: str, candidate: str) -> str | None:
         if not c.isalnum():
             si -= 1
             continue
-        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
-            li -= 1
+        li = text.rfind(c, 0, li + 1)
+        if si == 0:  # the first letter starts a word
+            while li > 0 and text[li - 1].isalnum():
+                li = text.rfind(c, 0, li)
         if li < 0:
             return None
         li -= 1
@@ -106,8 +102,9 @@ def schwartz_hearst(short: str, candidate: str) -> str | None:
 
 def _before(text: str, end: int, words: int) -> tuple[int, str]:
     window = text[max(0, end - 300):end]
-    stop = max((m.end() for m in SENTENCE_STOP.finditer(window)), default=0)
-    window = window[stop:]
+    stop = UP_TO_LAST_STOP.match(window)
+    if stop is not None:
+        window = window[stop.end():]
     parts = window.split()
     kept = " ".join(parts[-words:]) if parts else ""
     start = end - len(window) + window.rfind(kept) if kept else end
@@ -190,17 +187,21 @@ def choose(rows: tuple[tuple[str, str, str], ...], doc: Document, countries: Cou
     return unconditioned[0] if unconditioned else rows[0]
 
 
+def _is_use(text: str, at: int, size: int) -> bool:
+    """Whether the `size` characters at `at` stand as a whole word (not inside a longer word or an
+    office code, nor on a cable's routing lines, where "PP" is a precedence and "DE" a station prefix)."""
+    before = text[at - 1] if at else " "
+    after = text[at + size] if at + size < len(text) else " "
+    return not (before.isalnum() or before in "/_") and not (after.isalnum() or after in "/_") \
+        and ROUTING_LINE.match(text, text.rfind("\n", 0, at) + 1) is None
+
+
 def _occurrences(text: str, short: str) -> list[int]:
-    """Starts of `short` as a whole word (not inside a longer word or an office code, nor on a
-    cable's routing lines, where "PP" is a precedence and "DE" a station prefix)."""
+    """Starts of `short` used as a whole word (`_is_use`)."""
     out = []
     at = text.find(short)
-    size = len(short)
     while at >= 0:
-        before = text[at - 1] if at else " "
-        after = text[at + size] if at + size < len(text) else " "
-        if not (before.isalnum() or before in "/_") and not (after.isalnum() or after in "/_") \
-                and ROUTING_LINE.match(text, text.rfind("\n", 0, at) + 1) is None:
+        if _is_use(text, at, len(short)):
             out.append(at)
         at = text.find(short, at + 1)
     return out
@@ -221,20 +222,26 @@ def extract_acronyms(doc: Document) -> Document:
         if entity is not None:
             defined.setdefault(match.group(1), (entity.text, entity))
 
-    countries = Counter(m.name for m in entities if m.label == "GPE" and m.name)
     acronyms: dict[str, str] = {short: long for short, (long, _) in defined.items() if _capitals(short) >= 2
                                 and " " not in short}
     table = glossary()
+    countries: Counter | None = None  # GPE names by mentions, counted when an ambiguous row needs them
     found_glossary: dict[str, tuple[str, str, str]] = {}
+    # Starts of each glossary short form at word boundaries: its whole-word uses are among them.
+    glossary_starts: dict[str, list[int]] = {}
     for start, short in glossary_hits(text):
+        glossary_starts.setdefault(short, []).append(start)
         if short in HEADER_WORDS and (start == 0 or text[start - 1] == "\n"):
             continue
         if short not in acronyms and short not in found_glossary:
-            found_glossary[short] = choose(table[short], doc, countries)
+            rows = table[short]
+            if countries is None and len(rows) > 1:
+                countries = Counter(m.name for m in entities if m.label == "GPE" and m.name)
+            found_glossary[short] = choose(rows, doc, countries or NO_COUNTRIES)
     for short, (long, _label, _context) in found_glossary.items():
         acronyms[short] = long
-    doc.acronyms.extend(Acronym(s, long) for s, long in acronyms.items()
-                        if all(a.short != s for a in doc.acronyms))
+    known = {a.short for a in doc.acronyms}
+    doc.acronyms.extend(Acronym(s, long) for s, long in acronyms.items() if s not in known)
 
     replaced: set[tuple[int, int]] = set()
     added = []
@@ -250,7 +257,9 @@ def extract_acronyms(doc: Document) -> Document:
     for short, (long, label, _context) in found_glossary.items():
         if not label:
             continue
-        for start in _occurrences(text, short):
+        for start in glossary_starts[short]:
+            if not _is_use(text, start, len(short)):
+                continue
             span = (start, start + len(short))
             if span in replaced or (span in taken and taken[span].name == long):
                 continue

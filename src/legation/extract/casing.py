@@ -11,11 +11,11 @@ from functools import lru_cache
 
 LOWER = re.compile(r"[a-z]")
 LETTER = re.compile(r"[A-Za-z]")
-# A line without a lower-case letter: the only lines that can be all caps.
-NO_LOWER_LINE = re.compile(r"\n([^a-z\n]*)(?=\n)")
 # A few capitals ("UNCLAS", "SUBJECT:") do not make a line an all-caps line worth relaxing rules for.
 MIN_CAPS_LETTERS = 4
-ENOUGH_LETTERS = re.compile(rf"(?:[^A-Za-z]*[A-Za-z]){{{MIN_CAPS_LETTERS}}}")
+# An all-caps line of a text framed by newlines: MIN_CAPS_LETTERS capitals before any lower-case letter
+# (the lookahead), then no lower-case letter up to the line's end.
+ALL_CAPS_LINE = re.compile(rf"\n(?=(?:[^A-Za-z\n]*[A-Z]){{{MIN_CAPS_LETTERS}}})([^a-z\n]*)(?=\n)")
 
 
 class CaseMap:
@@ -49,10 +49,9 @@ def _is_caps_line(line: str) -> bool:
 
 def _line_map(text: str) -> bytes:
     out = bytearray(len(text) + 1)
-    for line in NO_LOWER_LINE.finditer("\n" + text + "\n"):
-        start, end = line.start(1) - 1, line.end(1) - 1  # offsets in `text`
-        if ENOUGH_LETTERS.match(text, start, end) is not None:
-            out[start:end + 1] = b"\x01" * (end + 1 - start)
+    for line in ALL_CAPS_LINE.finditer("\n" + text + "\n"):
+        start, end = line.start(1) - 1, line.end(1)  # the line and its newline, as offsets in `text`
+        out[start:end] = b"\x01" * (end - start)
     return bytes(out)
 
 

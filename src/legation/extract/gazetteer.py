@@ -1,9 +1,9 @@
 """Gazetteer matching: every known name and alias of the tables in data/gazetteer/, found at once.
 
-The tables (one TSV per domain, columns id, label, name, aliases, case) are compiled into one
-Aho-Corasick automaton over a folded copy of the text in which every character that is not a letter
-or digit becomes a space; keys are folded the same way and padded with a space on each side, so a key
-only matches at word boundaries and the Python loop only sees real candidates. Case rules then decide:
+The tables (one TSV per domain, columns id, label, name, aliases, case) give the keys of the shared
+keyword pass (keywords.py): names and aliases folded like the text (letters and digits, everything else
+a space) and padded with a space on each side, so a key only matches at word boundaries and the Python
+loop only sees real candidates. Case rules then decide:
 
 - default: the surface must equal the alias, or (for names longer than SHORT_ALIAS_CHARS that are not
   acronyms) differ only in case after a capital first letter; in an all-caps line any all-caps surface
@@ -20,11 +20,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import ahocorasick
-
 from ..data import load_table
 from ..record import Document, Mention
 from .casing import CaseMap, case_map
+from .keywords import padded_key, scan
 
 TABLES = ("places.tsv", "organisations.tsv", "offices.tsv", "posts.tsv", "space.tsv", "agreements.tsv",
           "outlets.tsv", "norp.tsv", "demonyms.tsv", "people.tsv")
@@ -40,10 +39,6 @@ MEET MET HELP HELPED THANKED INVITED SENT TO FOR WITH OF BY ALL ONE EACH BOTH MA
 CLOCK_BEFORE = re.compile(r"(?:\d|[ap]\.?m\.?)\s*$", re.I)
 CLOCK_ZONES = frozenset({"EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT"})
 
-# Folding works on bytes: non-ASCII characters become "?" (one byte each, so offsets hold) and then,
-# like every ASCII character that is not a letter or digit, a space; letters are lower-cased.
-_FOLD = bytes(c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -53,12 +48,7 @@ class Entry:
     case: str
 
 
-@lru_cache(maxsize=8)
-def fold(text: str) -> str:
-    """Lower-case ASCII letters and digits, everything else a space; same length as `text`."""
-    return text.encode("ascii", "replace").translate(_FOLD).decode("ascii")
-
-
+@lru_cache(maxsize=1 << 16)
 def entity_id(label: str, name: str) -> str:
     """A stable id for an entity no table knows: a hash of its label and normalised name."""
     key = f"{label}|{' '.join(name.lower().split())}"
@@ -104,16 +94,12 @@ def by_name() -> dict[str, Entry]:
     return out
 
 
-@cache
-def automaton() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
+def alias_keys() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Padded folded key → [(alias, entry index)] of every alias that folds to it, in table order."""
     keyed: dict[str, list[tuple[str, int]]] = {}
     for form, hits in aliases().items():
-        keyed.setdefault(" " + fold(form) + " ", []).extend(hits)
-    for key, hits in keyed.items():
-        auto.add_word(key, (len(key), tuple(hits)))
-    auto.make_automaton()
-    return auto
+        keyed.setdefault(padded_key(form), []).extend(hits)
+    return {key: tuple(hits) for key, hits in keyed.items()}
 
 
 def accepts(surface: str, alias: str, case: str, caps: bool) -> bool:
@@ -144,25 +130,23 @@ def find_mentions(text: str, cases: CaseMap | None = None) -> list[Mention]:
     cases = cases or case_map(text)
     caps_at = cases.caps_at
     table = entries()
-    padded = " " + fold(text) + " "
     out = []
     append = out.append
-    for last, (size, hits) in automaton().iter(padded):
-        start = last - size + 1
-        caps = caps_at(start)
+    for start, hits in scan(text).names:
         for alias, index in hits:
             end = start + len(alias)
             surface = text[start:end]
             entry = table[index]
             case = entry.case
+            # the line's case is looked up only by the rules that read it (most exact hits need none)
             if surface == alias:
-                if case == "nocaps" and caps:
+                if case == "nocaps" and caps_at(start):
                     continue
-            elif not accepts(surface, alias, case, caps):
+            elif not accepts(surface, alias, case, caps_at(start)):
                 continue
             if case == "office" and not office_context(text, start, end):
                 continue
-            if caps and (surface == "US" or surface == "U.S") and pronoun_us(text, start):
+            if (surface == "US" or surface == "U.S") and caps_at(start) and pronoun_us(text, start):
                 continue
             if surface in CLOCK_ZONES and CLOCK_BEFORE.search(text[max(0, start - 8):start]):
                 continue

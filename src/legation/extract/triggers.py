@@ -2,20 +2,19 @@
 
 Scanning a whole text with dozens of case-insensitive regexes costs a second per megabyte; the rules
 instead try their regexes only where a trigger word stands (a month name, a title, a currency, a head
-word such as "Agreement"), anchored there. Triggers are found on the folded text of the gazetteer
-(lower case, punctuation as spaces), so they match at word boundaries in any letter case.
+word such as "Agreement"), anchored there. Triggers are found in the shared keyword pass over the
+folded text (keywords.py: lower case, punctuation as spaces), so they match at word boundaries in any
+letter case.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache, lru_cache
-
-import ahocorasick
+from functools import lru_cache
 
 from ..data import load_table
-from .gazetteer import fold
+from .keywords import ascii_bytes, fold, scan
 from .words import COMMON_WORDS
 
 TIME_TRIGGERS = {
@@ -55,8 +54,8 @@ _DIGIT_MARKS = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
 MIN_GIVEN_NAME_CHARS = 2
 
 
-@cache
-def automaton() -> ahocorasick.Automaton:
+def trigger_keys() -> dict[str, tuple[str, ...]]:
+    """Padded folded key → the kinds of trigger its word is."""
     kinds: dict[str, set[str]] = defaultdict(set)
     for kind, words in TIME_TRIGGERS.items():
         for word in words.split():
@@ -77,17 +76,12 @@ def automaton() -> ahocorasick.Automaton:
             word = fold(row["name"]).strip()
             if word not in not_given and len(word) > MIN_GIVEN_NAME_CHARS:
                 kinds[word].add("given")
-    auto = ahocorasick.Automaton()
-    for word, word_kinds in kinds.items():
-        key = " " + word + " "
-        auto.add_word(key, (len(word), tuple(sorted(word_kinds))))
-    auto.make_automaton()
-    return auto
+    return {" " + word + " ": tuple(sorted(word_kinds)) for word, word_kinds in kinds.items()}
 
 
 def digit_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every run of decimal digits, in text order, as NUMBER_RUN finds them."""
-    raw = text.encode("ascii", "replace")  # one byte a character: offsets hold
+    raw = ascii_bytes(text)
     at = raw.find(b"?")
     while at >= 0:
         if text[at].isdecimal():  # a digit of another script
@@ -109,16 +103,9 @@ def digit_runs(text: str) -> list[tuple[int, int]]:
 def find_triggers(text: str) -> dict[str, list[tuple[int, int]]]:
     """Kind → [(start, end)] of trigger words, in text order; "number" holds the digit runs."""
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    padded = " " + fold(text) + " "
-    for last, (size, kinds) in automaton().iter(padded):
-        # the key " word " ends one past the word; padded index i is text index i - 1
-        start = last - size - 1
-        span = (start, start + size)
-        for kind in kinds:
-            out[kind].append(span)
+    for kind, spans in scan(text).triggers.items():
+        out[kind] = sorted(spans)
     numbers = digit_runs(text)
-    for spans in out.values():
-        spans.sort()
     if numbers:
         out["number"] = numbers
     return out
