@@ -42,3 +42,13 @@ def test_record_round_trip_article():
     d = doc.to_dict()
     assert d["outlet"] == "The Moscow Times" and "id" not in d
     assert Document.from_dict(d).to_dict() == d
+
+
+def test_record_to_json_is_to_dict_serialised_key_for_key():
+    from legation.record import Mention
+
+    doc = _cable()
+    doc.entities = [Mention("Moscow", "GPE", 0, 6, "Q649", "Moscow"), Mention("é «x»", "ORG", 1, 2)]
+    encoded = doc.to_json()
+    assert encoded == json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
+    assert list(json.loads(encoded)["entities"][0]) == list(doc.to_dict()["entities"][0])

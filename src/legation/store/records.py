@@ -29,8 +29,7 @@ def _decompressor() -> zstandard.ZstdDecompressor:
 
 
 def pack_record(doc: Document) -> bytes:
-    # orjson writes the same JSON as json.dumps (compact), several times faster.
-    return _compressor().compress(orjson.dumps(doc.to_dict()))
+    return _compressor().compress(doc.to_json())
 
 
 def unpack_record(blob: bytes) -> dict:

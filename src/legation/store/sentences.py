@@ -23,15 +23,16 @@ MAX_SENTENCE_CHARS = 600
 def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences begin, in order; always starts with 0."""
     starts = [0]
+    append = starts.append
     for match in SENTENCE_END.finditer(text):
-        start = match.start()
-        if text[start] != "\n":  # the end mark belongs to the sentence before
-            start += 1
-        head = text[max(0, start - 12):start]
-        # ABBREVIATION ends in a period at the end of `head` (or before its final newline).
-        if "." in head[-2:] and match.group().count("\n") < 2 and ABBREVIATION.search(head):
+        mark = match.start()
+        # A period may close an abbreviation (one ending right at the period, unless a blank line
+        # follows). Every abbreviation is at most four letters after a word boundary or holds a
+        # period itself, so a period after five letters or digits never closes one.
+        if (text[mark] == "." and (mark < 5 or not text[mark - 5:mark].isalnum())
+                and match.group().count("\n") < 2 and ABBREVIATION.search(text[max(0, mark - 11):mark + 1])):
             continue
-        starts.append(match.end())
+        append(match.end())
     return starts
 
 
