@@ -42,20 +42,25 @@ def ingest_in_workers(store, todo: list, workers: int, format: str, profile: str
     """Parse and store `todo` in `workers` processes; yields (files, documents, errors) per commit."""
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     tasks, done = context.Queue(), context.Queue()
-    for i in range(0, len(todo), CHUNK_FILES):
-        tasks.put(todo[i:i + CHUNK_FILES])
     workers = min(workers, len(todo))
-    for _ in range(workers):
-        tasks.put(None)
     settings = (store.path, format, profile, extract, batch_size, batch_seconds, os.getpid())
+    procs = [context.Process(target=_worker, args=(tasks, done, settings), daemon=True) for _ in range(workers)]
     store.release()
     try:
-        procs = [context.Process(target=_worker, args=(tasks, done, settings), daemon=True)
-                 for _ in range(workers)]
         for proc in procs:
             proc.start()
+    except BaseException:
+        for proc in procs:
+            if proc.pid is not None:
+                proc.terminate()
+        raise
     finally:
         store.reconnect()
+    # Filled once the workers exist: nothing but this thread runs in this process when it forks.
+    for i in range(0, len(todo), CHUNK_FILES):
+        tasks.put(todo[i:i + CHUNK_FILES])
+    for _ in range(workers):
+        tasks.put(None)
     running = len(procs)
     try:
         while running:
