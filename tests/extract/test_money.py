@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from legation.extract.money import find_money
+from legation.extract.money import find_money, symbol_offsets
 
 
 @pytest.mark.parametrize("sentence,amount", [
@@ -29,3 +29,8 @@ def test_money_amounts(sentence, amount):
 ])
 def test_money_not_amounts(sentence):
     assert find_money(sentence) == []
+
+
+def test_money_symbol_offsets_in_text_order():
+    text = "€5bn and $3 or £2, ¥9 then $$ and € end"
+    assert symbol_offsets(text) == [i for i, c in enumerate(text) if c in "$€£¥"]

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from legation.extract.casing import CaseMap
-from legation.extract.people import find_given_pairs, find_office_contacts, find_signer, find_titled
+from legation.extract.people import (
+    HEADER_CHARS,
+    OFFICE_CONTACTS,
+    _office_contact_matches,
+    find_given_pairs,
+    find_office_contacts,
+    find_signer,
+    find_titled,
+)
 from legation.record import Document
 
 
@@ -39,6 +47,18 @@ def test_people_given_names(sentence, name):
 ])
 def test_people_office_contacts(line, names):
     assert [m.text for m in find_office_contacts(line)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "TO SECSTATE (C) OES/SAT(HODGKINS) SCA (GALLAGHER, SUMAR)\nEUR/CARC(Smith, Jones) X (Ab)",
+    "(FOO) BAR(BAZ) QUX (Abc, Def)(Ghi)\n\n(Lone)",
+    "A/B/C/D/EFGHIJKLM (Xyz) ABCDEFGH (Qrs) lower (Tuv)",
+    "NO BRACKETS AT ALL",
+    "X" * (HEADER_CHARS - 8) + " AB (CDEFG)",
+])
+def test_people_office_contact_matches_as_a_header_scan(text):
+    expected = [m.span() for m in OFFICE_CONTACTS.finditer(text, 0, HEADER_CHARS)]
+    assert [m.span() for m in _office_contact_matches(text)] == expected
 
 
 def test_people_signer_on_last_line():

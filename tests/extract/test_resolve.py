@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from legation.extract import extract
 from legation.extract.gazetteer import entity_id
-from legation.record import Document
+from legation.extract.resolve import resolve_overlaps
+from legation.record import Document, Mention
 
 
 def test_resolve_nested_place_inside_agreement():
@@ -41,3 +42,24 @@ def test_resolve_government_shorthand_and_spellings_share_ids():
     for name in ("Government of Russia", "Baikonur Cosmodrome"):
         assert ids_a[name] == ids_b[name]
     assert ids_b["Russia"] == "Q159"  # nested inside the government's name
+
+
+def test_resolve_overlaps_settles_each_run_of_overlapping_mentions():
+    text = "Baikonur Safeguards Agreement, Moscow Times, Kazakhstan and Astana"
+    agreement = Mention("Baikonur Safeguards Agreement", "AGREEMENT", 0, 29)
+    place = Mention("Baikonur", "FACILITY", 0, 8, "Q1")
+    place_again = Mention("Baikonur", "GPE", 0, 8)
+    outlet = Mention("Moscow Times", "ORG", 31, 43)
+    city = Mention("Moscow", "GPE", 31, 37, "Q2")
+    partial = Mention("Times, Kaz", "ORG", 38, 48)
+    country = Mention("Kazakhstan", "GPE", 45, 55, "Q3")
+    known = Mention("Astana", "GPE", 60, 66, "Q4")
+    unknown = Mention("Astana", "LOC", 60, 66)
+    empty = Mention("", "ORG", 20, 20)
+    mentions = [unknown, partial, country, city, outlet, place_again, place, agreement, known, empty]
+    assert text[45:55] == "Kazakhstan" and text[60:66] == "Astana"
+    # the longest wins; a known place nests inside an agreement, not inside an outlet's name; on a tie
+    # the known entity wins and what overlaps both is dropped; of two equal spans the known one stays
+    assert resolve_overlaps(mentions) == [agreement, place, outlet, country, known]
+    assert resolve_overlaps([place, agreement]) == [agreement, place]
+    assert resolve_overlaps([city, outlet]) == [outlet]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from legation.extract.shapes import find_shapes
+from legation.extract.shapes import TOKEN, _tokens_backwards, find_shapes
 
 SEED_CUSTOMS = ("and the Agreement Concerning the Procedure for the Customs Documentation and Duty-Free Entry of "
                 "Goods Transported within the Framework of U.S.-Russian Cooperation in the Exploration and Use of "
@@ -46,3 +46,15 @@ def test_shapes_names(sentence, name, label):
 ])
 def test_shapes_common_nouns(sentence):
     assert find_shapes(sentence) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the Sea Launch  Technology\tSafeguards (U.S.-Russian) Agreement",
+    "  leading spaces, and trailing ",
+    "",
+    "one",
+])
+def test_shapes_tokens_backwards(text):
+    for start, end in ((0, len(text)), (3, len(text)), (2, max(2, len(text) - 4))):
+        expected = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)][::-1]
+        assert list(_tokens_backwards(text, start, end)) == expected

@@ -26,15 +26,26 @@ MONEY = re.compile(
     re.I)
 
 
-SYMBOLS = re.compile(r"[$€£¥]")
+SYMBOLS = "$€£¥"
 NUMBER_BEFORE = re.compile(rf"(?:{NUMBER})(?:\s?{MAGNITUDE})?\s?$", re.I)
 # "US$" and "US \$" put up to three characters before the symbol.
 SYMBOL_LEAD = 3
 
 
+def symbol_offsets(text: str) -> list[int]:
+    """Offsets of the currency symbols, in text order (str.find for each costs less than one regex scan)."""
+    out = []
+    for symbol in SYMBOLS:
+        at = text.find(symbol)
+        while at >= 0:
+            out.append(at)
+            at = text.find(symbol, at + 1)
+    out.sort()
+    return out
+
+
 def _matches(text: str):
-    for symbol in SYMBOLS.finditer(text):
-        at = symbol.start()
+    for at in symbol_offsets(text):
         for start in range(max(0, at - SYMBOL_LEAD), at + 1):
             match = MONEY.match(text, start)
             if match is not None and match.end() > at:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..record import Document, Mention
@@ -48,7 +49,11 @@ CAPS_TITLED = re.compile(rf"\b(?:{TITLE.upper()}) ({CAPS_NAME})")
 APPOSITION_BEFORE = re.compile(
     rf"\b({NAME_WORD}(?: {NAME_WORD}){{1,3}}), (?:the |a |an )?(?:[A-Z][\w.-]* ){{0,3}}$")
 APPOSITION_WINDOW = 90
-OFFICE_CONTACTS = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z]{1,8})* ?\(([A-Z][A-Za-z'\-]{2,}(?:, ?[A-Z][A-Za-z'\-]{2,})*)\)")
+# A cheap test before APPOSITION_BEFORE: what stands between an apposition's comma and its title (the
+# comma is the last ", " before the title, as these words hold none; "$" there allows a final newline).
+APPOSITION_TAIL = re.compile(r"(?:the |a |an )?(?:[A-Z][\w.-]* ){0,3}\n?")
+BRACKETED_NAMES = re.compile(r"\(([A-Z][A-Za-z'\-]{2,}(?:, ?[A-Z][A-Za-z'\-]{2,})*)\)")
+OFFICE_CONTACTS = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z]{1,8})* ?" + BRACKETED_NAMES.pattern)
 GIVEN_PAIR = re.compile(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ((?:[A-Z]\. )?{NAME_WORD}(?: {NAME_WORD})?)")
 CAPS_GIVEN_PAIR = re.compile(r"\b([A-Z]+(?:-[A-Z]+)?) ((?:[A-Z]\. )?[A-Z][A-Z'’\-]+)\b")
 # After a name in capitals a word ending like a verb or a plural ends the name ("MIGLIORE CALLED",
@@ -81,21 +86,21 @@ def _trim(name: str) -> str:
 def find_titled(text: str, cases: CaseMap) -> list[Mention]:
     out = []
     for trigger, _ in find_triggers(text).get("title", ()):
-        caps = cases.caps_at(trigger)
-        if caps:
+        capital = text[trigger].isupper()
+        if capital and cases.caps_at(trigger):  # (a line in capitals holds no lower-case letter)
             if text[trigger:trigger + 14].split(" ", 1)[0].rstrip(".") in CAPS_AMBIGUOUS_TITLES:
                 continue
             match = CAPS_TITLED.match(text, trigger)
             if match is not None:
                 out.extend(_caps_name(match))
             continue
-        for pattern in (TITLED, LOWER_TITLED):
-            match = pattern.match(text, trigger)
-            if match is not None:
-                out.extend(_name(match.group(1), match.start(1)))
-                break
+        # titles are capitalised ("President Putin"), job words in lower case ("agency chief Musabayev")
+        match = (TITLED if capital else LOWER_TITLED).match(text, trigger)
+        if match is not None:
+            out.extend(_name(match.group(1), match.start(1)))
         window = max(0, trigger - APPOSITION_WINDOW)
-        if text.find(", ", window, trigger) < 0:  # an apposition needs its comma
+        comma = text.rfind(", ", window, trigger)
+        if comma < 0 or APPOSITION_TAIL.fullmatch(text, comma + 2, trigger) is None:
             continue
         before = APPOSITION_BEFORE.search(text, window, trigger)
         if before is not None:
@@ -143,6 +148,8 @@ def find_given_pairs(text: str, cases: CaseMap) -> list[Mention]:
     """`Firstname Surname`: a known given name followed by capitalised name words."""
     out = []
     for trigger, _ in find_triggers(text).get("given", ()):
+        if not "A" <= text[trigger] <= "Z":  # both patterns open with a capital
+            continue
         if cases.caps_at(trigger):
             match = CAPS_GIVEN_PAIR.match(text, trigger)
             if match is None:
@@ -168,9 +175,7 @@ def find_given_pairs(text: str, cases: CaseMap) -> list[Mention]:
 def find_office_contacts(text: str) -> list[Mention]:
     """`OES/SAT(HODGKINS)`: the names in brackets after an office code of a cable's address lines."""
     out = []
-    if text.find("(", 0, HEADER_CHARS) < 0:  # the names stand in brackets
-        return out
-    for match in OFFICE_CONTACTS.finditer(text, 0, HEADER_CHARS):
+    for match in _office_contact_matches(text):
         offset = match.start(1)
         for part in match.group(1).split(","):
             lead = len(part) - len(part.lstrip())
@@ -181,6 +186,23 @@ def find_office_contacts(text: str) -> list[Mention]:
                 continue
             out.append(Mention(name, "PERSON", start, start + len(name)))
     return out
+
+
+def _office_contact_matches(text: str) -> Iterator[re.Match]:
+    """OFFICE_CONTACTS.finditer(text, 0, HEADER_CHARS), without scanning the whole header: a match holds
+    one "(", the one its names follow, and its office code before it is capitals, slashes and spaces
+    on the same line, so only the line before a bracket of names is searched."""
+    searched = 0  # where the last match ended
+    bracket = text.find("(", 0, HEADER_CHARS)
+    while bracket >= 0:
+        names = BRACKETED_NAMES.match(text, bracket, HEADER_CHARS)
+        if names is not None:
+            line = text.rfind("\n", searched, bracket) + 1
+            match = OFFICE_CONTACTS.search(text, max(line, searched), names.end())
+            if match is not None:
+                yield match
+                searched = match.end()
+        bracket = text.find("(", bracket + 1, HEADER_CHARS)
 
 
 def find_signer(doc: Document) -> list[Mention]:

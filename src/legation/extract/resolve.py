@@ -13,6 +13,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
 
 from ..record import Document, Mention
 from .gazetteer import by_name, entity_id
@@ -29,28 +33,52 @@ POSSESSIVE = re.compile(r"['’]s$|['’]S$")
 MIN_TITLE_CASE_CHARS = 5
 
 
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """The mentions that keep their span, in text order (the longer of two at one offset first).
+
+    Mentions only compete with those they overlap, so the text is swept once in order of offset and
+    each run of overlapping mentions is settled on its own; a mention overlapping no other stays."""
+    runs: list[list[int]] = []  # indices in `mentions` of each run of overlapping mentions
+    run_end = 0
+    for start, negative_end, index in sorted((m.start, -m.end, i) for i, m in enumerate(mentions) if m.end > m.start):
+        if start >= run_end:
+            runs.append([index])
+        else:
+            runs[-1].append(index)
+        if -negative_end > run_end:
+            run_end = -negative_end
+    kept: list[Mention] = []
+    for run in runs:
+        if len(run) == 1:
+            kept.append(mentions[run[0]])
+        else:
+            kept.extend(_settle(run, mentions))
+    return kept
+
+
+def _settle(run: list[int], mentions: list[Mention]) -> list[Mention]:
+    """A run of overlapping mentions: the longest wins its span (a known entity over a rule's find on a
+    tie, then the leftmost, then the first given); a shorter one stays only nested in all it overlaps
+    (a span equal to a kept one never nests)."""
+    if len(run) == 2:  # the common run: the winner, and the other only if it nests (it then follows)
+        first, second = (mentions[i] for i in sorted(run))
+        winner, other = (second, first) if _rank(second) < _rank(first) else (first, second)
+        return [winner, other] if _nests(winner, other) else [winner]
+    kept: list[Mention] = []
+    for _order, index in sorted((_rank(mentions[i]), i) for i in run):
+        m = mentions[index]
+        if all(_nests(k, m) for k in kept if k.start < m.end and m.start < k.end):
+            kept.append(m)
+    kept.sort(key=_text_order)
+    return kept
+
+
 def _rank(m: Mention) -> tuple:
     return (-(m.end - m.start), m.id is None, m.start)
 
 
-def resolve_overlaps(mentions: list[Mention], size: int) -> list[Mention]:
-    kept: list[Mention] = []
-    taken = bytearray(size + 1)
-    spans: set[tuple[int, int]] = set()
-    for m in sorted(mentions, key=_rank):
-        if m.end <= m.start or (m.start, m.end) in spans:
-            continue
-        if taken.find(1, m.start, m.end) < 0:
-            kept.append(m)
-            spans.add((m.start, m.end))
-            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-            continue
-        clash = [k for k in kept if k.start < m.end and m.start < k.end]
-        if all(_nests(k, m) for k in clash):
-            kept.append(m)
-            spans.add((m.start, m.end))
-    kept.sort(key=lambda m: (m.start, -m.end))
-    return kept
+def _text_order(m: Mention) -> tuple[int, int]:
+    return m.start, -m.end
 
 
 def _nests(outer: Mention, inner: Mention) -> bool:
@@ -61,6 +89,7 @@ def _nests(outer: Mention, inner: Mention) -> bool:
     return outer.label in NESTING_LABELS or NESTING_TEXT.match(outer.text) is not None
 
 
+@lru_cache(maxsize=16384)
 def normalise_name(text: str) -> str:
     name = " ".join(text.split())
     name = LEADING_ARTICLE.sub("", name)
@@ -80,7 +109,6 @@ def _title_word(word: str, index: int) -> str:
 
 
 def assign_ids(mentions: list[Mention]) -> None:
-    known = by_name()
     for m in mentions:
         if m.label == "MONEY":
             m.name = m.name or " ".join(m.text.split())
@@ -88,36 +116,53 @@ def assign_ids(mentions: list[Mention]) -> None:
         if m.id:
             m.name = m.name or normalise_name(m.text)
             continue
-        name = normalise_name(m.name or m.text)
-        entry = known.get(name.lower())
-        if entry is not None and entry.label == m.label:
-            m.id, m.name = entry.id, entry.name
-        else:
-            m.id, m.name = entity_id(m.label, name), name
+        m.id, m.name = _identity(m.label, m.name or m.text)
+
+
+@lru_cache(maxsize=16384)
+def _identity(label: str, text: str) -> tuple[str, str]:
+    """Id and name of a mention no rule identified: the known entity of that name and label, else a
+    hash of both. Names recur across documents, so the answers are kept."""
+    name = normalise_name(text)
+    entry = by_name().get(name.lower())
+    if entry is not None and entry.label == label:
+        return entry.id, entry.name
+    return entity_id(label, name), name
 
 
 def link_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Bare surnames of people named in full earlier get the full name's id and name."""
+    """Bare surnames of people named in full earlier get the full name's id and name.
+
+    `mentions` are in text order (the longer of two at one offset first), as `resolve_overlaps` gives them.
+    """
     full: dict[str, Mention] = {}
+    single: list[Mention] = []  # one-word mentions that may be a surname: people's, and unknown names
     for m in mentions:
-        if m.label == "PERSON" and len(m.text.split()) >= 2:
-            if m.id is None:
-                m.name = normalise_name(m.text)
-                m.id = entity_id("PERSON", m.name)
-            surname = POSSESSIVE.sub("", m.text.split()[-1])
-            if len(surname) > 2 and surname[0].isupper():
-                full.setdefault(surname.lower(), m)
+        if m.label == "PERSON":
+            words = m.text.split()
+            if len(words) == 1:
+                single.append(m)
+            elif len(words) >= 2:
+                if m.id is None:
+                    m.name = normalise_name(m.text)
+                    m.id = entity_id("PERSON", m.name)
+                surname = POSSESSIVE.sub("", words[-1])
+                if len(surname) > 2 and surname[0].isupper():
+                    full.setdefault(surname.lower(), m)
+        elif m.id is None and m.label != "MONEY" and len(m.text.split()) == 1:
+            single.append(m)
     if not full:
         return mentions
-    for m in mentions:
-        if (m.label == "PERSON" or m.id is None and m.label != "MONEY") and len(m.text.split()) == 1:
-            person = full.get(POSSESSIVE.sub("", m.text).lower())
-            if person is not None:
-                m.label, m.id, m.name = "PERSON", person.id, person.name
-    taken = bytearray(len(text) + 1)
-    for m in mentions:
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-    added = []
+    for m in single:
+        person = full.get(POSSESSIVE.sub("", m.text).lower())
+        if person is not None:
+            m.label, m.id, m.name = "PERSON", person.id, person.name
+    # A span is free when no mention starting before its end reaches past its start, and no surname
+    # found here holds any of it.
+    starts = [m.start for m in mentions]
+    reach = list(accumulate((m.end for m in mentions), max))  # the furthest end of the mentions so far
+    found = bytearray(len(text) + 1)
+    added: list[Mention] = []
     for key, person in full.items():
         surname = person.text.split()[-1][:len(key)]
         for variant in {surname, surname.upper()}:
@@ -126,12 +171,14 @@ def link_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
                 end = at + len(variant)
                 before = text[at - 1] if at else " "
                 after = text[end] if end < len(text) else " "
-                if not before.isalnum() and not after.isalnum() and taken.find(1, at, end) < 0:
-                    added.append(Mention(variant, "PERSON", at, end, person.id, person.name))
-                    taken[at:end] = b"\x01" * (end - at)
+                if not before.isalnum() and not after.isalnum():
+                    before_end = bisect_left(starts, end)
+                    if not (before_end and reach[before_end - 1] > at) and found.find(1, at, end) < 0:
+                        added.append(Mention(variant, "PERSON", at, end, person.id, person.name))
+                        found[at:end] = b"\x01" * (end - at)
                 at = text.find(variant, end)
-    if added:
-        mentions = sorted(mentions + added, key=lambda m: (m.start, -m.end))
+    if added:  # each overlaps no other mention, so has an offset of its own
+        mentions = sorted(mentions + added, key=attrgetter("start"))
     return mentions
 
 
@@ -139,7 +186,7 @@ def resolve_entities(doc: Document) -> Document:
     text = doc.text
     for m in doc.entities:  # the contract: a mention's text is the slice of the text it points at
         m.text = text[m.start:m.end]
-    mentions = resolve_overlaps([m for m in doc.entities if m.text.strip()], len(text))
+    mentions = resolve_overlaps([m for m in doc.entities if m.text.strip()])
     mentions = link_surnames(doc.text, mentions)
     assign_ids(mentions)
     doc.entities = mentions

@@ -10,6 +10,7 @@ where every word is capitalised, common words stop the growth instead of lower-c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..record import Document, Mention
 from .casing import CaseMap, case_map
@@ -53,28 +54,25 @@ def _is_name_word(word: str, caps: bool) -> bool:
     return word[0].isupper() or (word[0].isdigit() and len(word) <= 4)
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+def _tokens_backwards(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """The tokens of text[start:end], last first, read one space-delimited piece at a time: tokens
+    never hold white space, so a piece tokenises alone as it does within the whole range, and the
+    growth, which mostly stops after a word or two, reads no further back than it needs."""
+    while end > start:
+        space = text.rfind(" ", start, end)
+        piece = space + 1 if space >= 0 else start
+        yield from reversed([(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, piece, end)])
+        end = max(space, start)
 
 
 def grow_left(text: str, pos: int, caps: bool) -> int:
     window = max(0, pos - LEFT_WINDOW_CHARS)
     if pos < 2 or text[pos - 1] != " ":  # no word just before the head
         return pos
-    # Tokens never hold white space, so the word before the head reads the same from the last space
-    # before it as from the window's start: when it is no name word, nothing grows.
-    space = text.rfind(" ", window, pos - 1)
-    if space >= 0:
-        last = None
-        for match in TOKEN.finditer(text, space + 1, pos):
-            last = match
-        if last is None or last.end() != pos - 1 or not _is_name_word(last.group(), caps):
-            return pos
-    tokens = _tokens(text, window, pos)
     start = pos
     pending = None
     taken = 0
-    for s, e, word in reversed(tokens):
+    for s, e, word in _tokens_backwards(text, window, pos):
         if text[e:start if pending is None else pending] != " ":
             break
         if _is_name_word(word, caps) and taken < MAX_LEFT_TOKENS:
@@ -90,13 +88,13 @@ def grow_left(text: str, pos: int, caps: bool) -> int:
 def grow_right(text: str, pos: int, caps: bool) -> int:
     if RIGHT_OPENER.match(text, pos) is None:
         return pos
-    tokens = _tokens(text, pos, min(len(text), pos + RIGHT_WINDOW_CHARS))
     end = pos
     last = pos
     opened = ""
     previous = ""
     joined = False
-    for count, (s, e, word) in enumerate(tokens):
+    for count, token in enumerate(TOKEN.finditer(text, pos, min(len(text), pos + RIGHT_WINDOW_CHARS))):
+        s, e, word = token.start(), token.end(), token.group()
         if text[last:s] != " " or count >= MAX_RIGHT_TOKENS:
             break
         lower = word.lower()
@@ -124,6 +122,8 @@ def find_shapes(text: str, cases: CaseMap | None = None) -> list[Mention]:
     triggers = find_triggers(text)
     for label, head, kind in (("AGREEMENT", AGREEMENT_HEAD, "agreement"), ("ORG", ORG_HEAD, "org")):
         for trigger_start, _ in triggers.get(kind, ()):
+            if not text[trigger_start].isupper():  # a name's head is capitalised
+                continue
             match = head.match(text, trigger_start)
             if match is None:
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from ..record import Document, TimeSpan
 from . import calendar as cal
@@ -72,9 +73,33 @@ BY_TRIGGER = {
     "boundary": ("month_part",),
     "quarter": ("quarter",),
 }
+DAY_WORDS = ("relative_day",)
+# The shapes each relative word can open: "today" only its own, "this" also "this Monday", "this
+# July" and "this summer", "past" only "past week".
+RELATIVE_WORD_SHAPES = {
+    **dict.fromkeys(("today", "yesterday", "tomorrow", "tonight"), DAY_WORDS),
+    **dict.fromkeys(("last", "next", "this"), ("relative", "weekday", "month", "season")),
+    "coming": ("relative", "weekday"),
+    **dict.fromkeys(("past", "previous", "current", "earlier", "later"), ("relative",)),
+}
+# What must follow a trigger word before its longer shapes are worth trying (each a cheap test that
+# every such shape passes): a day or year after a month ("June 5", "June, 2007", "June of 2007"), a
+# month or a unit of "ago" after a day number ("5 June", "5th of June", "5 days ago"), a time word after
+# a relative one ("this week", "last Monday", "next July", "this summer", "earlier this month").
+DATE_AFTER_MONTH = re.compile(r"\.?,?\s+(?:of\s+)?\d", re.I)
+MONTH_AFTER_DAY = re.compile(r"(?:st|nd|rd|th)?\s+(?:(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                             r"|day|week|month|year)", re.I)
+TIME_WORD_AFTER = re.compile(r"\s+(?:this|week|month|year|quarter|decade|mon|tue|wed|thu|fri|sat|sun|early|mid|late"
+                             r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter)",
+                             re.I)
+# Shapes that may open with "the" ("the end of May", "the 1990s", "the first quarter"): at a trigger
+# after "the" these are tried from "the" as well.
+THE_SHAPES = ("month_part", "decade", "quarter")
+MONTH_ALONE = ("month",)
 # The shapes a digit run can open, by the character after it (the run is maximal, so that character
 # is no digit): "/" a numeric date, "." a dotted one, a space or an ordinal suffix a day before its
-# month; a four-digit year goes on to a date by "-", to a range by a dash and to a decade by "s".
+# month; a four-digit year goes on to a date by "-", to a range by a dash and to a decade by "s", and
+# every shape with a year opens with one of the centuries the corpus spans.
 SPACED_DAY_SHAPES = ("dmy", "dm", "ago")
 DAY_SHAPES = {"/": ("numeric",), ".": ("dotted",), "s": ("dmy", "dm"), "n": ("dmy", "dm"), "r": ("dmy", "dm"),
               "t": ("dmy", "dm"), "ſ": ("dmy", "dm")}  # re.I lets the long s match "s"
@@ -82,12 +107,14 @@ SPACED_YEAR_SHAPES = ("year_range", "year")
 YEAR_SHAPES = {"-": ("iso", "year_range", "year"), "–": ("year_range", "year"), "'": ("decade", "year"),
                "’": ("decade", "year"), "s": ("decade", "year"), "S": ("decade", "year"),
                "ſ": ("decade", "year")}
+CENTURIES = ("19", "20")
 SHAPE_ORDER = {name: i for i, (name, _) in enumerate(SHAPES)}
-RANGE_JOIN = re.compile(r"^\s*(?:until|till|to|through|thru|and|-|–)\s*$", re.I)
+RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|and|-|–)\s*", re.I)  # the whole gap between two
 RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
 # A sentence about the future names the next such month ("will", "would be on vacation from August 20").
-FUTURE_CUES = re.compile(r"\b(?:will|would|shall|plans?|planned|planning|scheduled|upcoming|next|intends?"
-                         r"|is to|are to|going to|later this|expects? to|hopes? to|forthcoming)\b|'ll\b", re.I)
+# (The look-ahead for the cues' first letters lets the search pass over other offsets quickly.)
+FUTURE_CUES = re.compile(r"(?=[wspuniaglhef])\b(?:will|would|shall|plans?|planned|planning|scheduled|upcoming|next"
+                         r"|intends?|is to|are to|going to|later this|expects? to|hopes? to|forthcoming)\b|'ll\b", re.I)
 # Two-digit DTG years: cables run from the 1960s; "07" is 2007, "86" is 1986.
 DTG_CENTURY_PIVOT = 60
 # Years outside this window are numbers, not dates, when they stand alone.
@@ -95,9 +122,11 @@ MIN_YEAR, MAX_YEAR = 1900, 2099
 SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 
+MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, 1)}
+
+
 def month_number(word: str) -> int:
-    key = word.lower().rstrip(".")[:3]
-    return [m[:3] for m in MONTHS].index(key) + 1
+    return MONTH_NUMBERS[word.lower().rstrip(".")[:3]]
 
 
 def base_date(doc: Document) -> date | None:
@@ -169,8 +198,7 @@ class Resolver:
             return *cal.month_span(year, month), "month"
         if shape == "month":
             word, modifier, part = m.group("mon"), (m.group("mod") or "").lower(), m.group("part")
-            prep = PREP_BEFORE.search(self.text, max(0, m.start() - 12), m.start()) is not None
-            if not word[0].isupper() or not (prep or modifier or part):
+            if not word[0].isupper() or not (modifier or part or self._after_preposition(m.start())):
                 return None
             month = month_number(word)
             if base is None:
@@ -223,6 +251,9 @@ class Resolver:
             day = cal.weekday_date(weekday, base, direction)
             return day, day, "day"
         return None
+
+    def _after_preposition(self, start: int) -> bool:
+        return PREP_BEFORE.search(self.text, max(0, start - 12), start) is not None
 
     def _season(self, g: tuple, m: re.Match):
         modifier, season, year = (g[0] or "").lower(), g[1].lower(), g[2]
@@ -308,24 +339,40 @@ def _dateparser(surface: str, base: date | None):
     return parsed.date(), parsed.date(), "day"
 
 
+@cache
+def _opening_with_the(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in THE_SHAPES if name in names)
+
+
 def _candidates(text: str, triggers: dict) -> list[tuple[str, re.Match]]:
     shapes = dict(SHAPES)
     out: list[tuple[str, re.Match]] = []
 
     def attempt(names: tuple[str, ...], position: int) -> None:
-        starts = [position]
-        if position and text[position - 1].isspace():  # THE_BEFORE ends in white space
+        for name in names:
+            match = shapes[name].match(text, position)
+            if match is not None:
+                out.append((name, match))
+        with_the = _opening_with_the(names)
+        if with_the and position and text[position - 1].isspace():  # THE_BEFORE ends in white space
             before = THE_BEFORE.search(text, max(0, position - 6), position)
             if before is not None:
-                starts.append(before.start())
-        for name in names:
-            for start in starts:
-                match = shapes[name].match(text, start)
-                if match is not None:
-                    out.append((name, match))
-    for kind, names in BY_TRIGGER.items():
-        for start, _end in triggers.get(kind, ()):
+                for name in with_the:
+                    match = shapes[name].match(text, before.start())
+                    if match is not None:
+                        out.append((name, match))
+    for start, end in triggers.get("month", ()):
+        attempt(BY_TRIGGER["month"] if DATE_AFTER_MONTH.match(text, end) else MONTH_ALONE, start)
+    for start, end in triggers.get("relative", ()):
+        names = RELATIVE_WORD_SHAPES.get(text[start:end].lower())
+        if names is None:  # a trigger word the table does not know yet: every shape
+            attempt(BY_TRIGGER["relative"], start)
+        elif names == DAY_WORDS or TIME_WORD_AFTER.match(text, end):
             attempt(names, start)
+    for kind, names in BY_TRIGGER.items():
+        if kind not in ("month", "relative"):
+            for start, _end in triggers.get(kind, ()):
+                attempt(names, start)
     for start, _end in triggers.get("weekday", ()):
         before = MOD_BEFORE.search(text, max(0, start - 9), start)
         if before is not None:
@@ -339,39 +386,42 @@ def _candidates(text: str, triggers: dict) -> list[tuple[str, re.Match]]:
         if size == 6 and after in ("Z", "z"):
             attempt(("dtg",), start)
         elif size == 4:
-            attempt(YEAR_SHAPES.get(after, ("year",) if not after.isspace() else SPACED_YEAR_SHAPES), start)
+            if text[start:start + 2] in CENTURIES:
+                attempt(YEAR_SHAPES.get(after, ("year",) if not after.isspace() else SPACED_YEAR_SHAPES), start)
         elif size <= 2:
             if after.isspace():
-                attempt(SPACED_DAY_SHAPES, start)
-            else:
+                if MONTH_AFTER_DAY.match(text, end):
+                    attempt(SPACED_DAY_SHAPES, start)
+            elif after == ".":
+                if text[end + 1:end + 2].isdecimal():  # a dotted date goes on with a digit
+                    attempt(DAY_SHAPES[after], start)
+            elif after == "/" or MONTH_AFTER_DAY.match(text, end):
                 attempt(DAY_SHAPES.get(after.lower(), ()), start)
     return out
 
 
 def find_times(text: str, base: date | None) -> list[TimeSpan]:
     resolver = Resolver(text, base)
-    candidates = []
-    for shape, match in _candidates(text, find_triggers(text)):
-        span = match.span("t") if "t" in match.re.groupindex else match.span()
-        candidates.append((span[0] - span[1], span[0], shape, match))
-    candidates.sort(key=lambda c: (c[0], c[1], SHAPE_ORDER[c[2]]))
-    claimed: list[tuple[int, int]] = []
+    # longest first, then leftmost, then by shape order; the index keeps equal candidates in turn
+    candidates = sorted((match.start() - match.end(), match.start(), SHAPE_ORDER[shape], i, shape, match)
+                        for i, (shape, match) in enumerate(_candidates(text, find_triggers(text))))
+    claimed = bytearray(len(text))  # 1 at offsets a resolved expression holds
     found: list[tuple[int, int, date | None, date | None, str]] = []
-    for _size, start, shape, match in candidates:
+    for _size, start, _order, _index, shape, match in candidates:
         end = match.end()
-        if any(s < end and start < e for s, e in claimed):
+        if claimed.find(1, start, end) >= 0:
             continue
         resolved = resolver.resolve(shape, match)
         if resolved is None:
             continue
-        claimed.append((start, end))
+        claimed[start:end] = b"\x01" * (end - start)
         found.append((start, end, *resolved))
     found.sort()
     out: list[TimeSpan] = []
     i = 0
     while i < len(found):
         start, end, first, last, granularity = found[i]
-        if i + 1 < len(found) and RANGE_JOIN.match(text[end:found[i + 1][0]]):
+        if i + 1 < len(found) and RANGE_JOIN.fullmatch(text, end, found[i + 1][0]):
             n_start, n_end, n_first, n_last, _ = found[i + 1]
             opener = RANGE_OPEN.search(text, max(0, start - 10), start)
             if opener is not None or text[end:n_start].strip() in ("-", "–", "to", "through", "until"):
