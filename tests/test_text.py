@@ -133,3 +133,9 @@ def test_text_decoding_is_cheap_on_a_10mb_line():
     elapsed = time.perf_counter() - start
     assert len(decoded.text) == len(raw)
     assert elapsed < 5, f"decoding 10 MB took {elapsed:.1f}s"
+
+
+def test_text_control_chars_list_matches_the_control_pattern():
+    matched = {chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and text_module._CONTROL.match(chr(c))}
+    assert matched == set(text_module._CONTROL_CHARS)
+    assert text_module._has_controls("caf\u00e9\x85") and not text_module._has_controls("caf\u00e9 \t\n")

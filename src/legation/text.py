@@ -49,6 +49,10 @@ _HIGH_RUN = re.compile(rb"[\x80-\xff]{2,}")
 _TEXT_BYTES = bytes(b for b in range(256) if b >= 32 or b in (0, 9, 10, 12, 13))
 # Characters that are not text: C0/C1 controls other than TAB and LF, DEL, zero-width and BOM.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\ufeff\ufffe\uffff]")
+# The same characters one by one: an `in` test per character runs at C speed, several times faster
+# than a regex scan, and tells whether the scan has anything to drop.
+_CONTROL_CHARS = (*map(chr, (*range(0x00, 0x09), *range(0x0b, 0x20), *range(0x7f, 0xa0))),
+                  "\u200b", "\u200e", "\u200f", "\ufeff", "\ufffe", "\uffff")
 # Controls worth a warning when dropped (zero-width marks and BOMs are routine, not damage).
 _DAMAGE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Line separators other than CR: Unicode's own, form feed (page breaks in printouts), NEL.
@@ -228,13 +232,18 @@ def normalise(text: str) -> str:
     if not _encodable(text):
         text = _SURROGATES.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
-    return _CONTROL.sub("", text)
+    return _CONTROL.sub("", text) if _has_controls(text) else text
 
 
 def _ascii_controls(text: str) -> int:
     """How many control characters an ASCII text holds."""
     raw = text.encode("ascii")
     return len(raw) - len(raw.translate(None, _ASCII_CONTROL_BYTES))
+
+
+def _has_controls(text: str) -> bool:
+    """Whether a text holds any character `_CONTROL` matches."""
+    return any(char in text for char in _CONTROL_CHARS)
 
 
 def _encodable(text: str) -> bool:

@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 
 from ...record import CableFields, Document
 from ..common import new_document
+from ..locate import LinePattern
 from ..registry import Format
 from ..source import Source
 from . import telegram
 from .body import parse_body
-from .dtg import DTG, check_julian, dtg_to_datetime, iso_utc, match_to_datetime
+from .dtg import DTG_IN_TEXT, check_julian, dtg_to_datetime, iso_utc, match_to_datetime
 from .header import Routing, parse_routing
 from .ids import canonical_id, split_id
 from .markings import FOLDED_CAVEAT, Markings, parse_markings
@@ -30,12 +31,12 @@ from .tags import parse_tags
 # Detection reads only the top of the text: every cable layout shows its furniture there.
 DETECT_CHARS = 6000
 PARTIAL_EXTRACT = re.compile(r"This record is a partial extract of the original cable")
-ROUTING_MARKS = re.compile(r"^[ \t]*(?:VZCZC\w*|DE\s+R[A-Z]{3,6}\s*#\s*\d+)", re.M)
-FM_TO = re.compile(r"^[ \t]*FM[ \t]+[A-Z][A-Z .]+[ \t]*\\?\n(?:.*\n){0,2}?[ \t]*TO[ \t]+[A-Z]", re.M)
-TAGS_MARK = re.compile(r"^[ \t\"]*TAGS?\b[ \t]*:?[ \t]*[A-Z]{2,}", re.M)
-EO_MARK = re.compile(r"^[ \t\"]*E\.?\s?O\.?\s*1[0-9O]{4}", re.M)
-SUBJECT_MARK = re.compile(r"^[ \t\"]*SUBJ(?:ECT)?\b\s*:", re.M)
-DTG_LINE_MARK = re.compile(r"^[ \t]*(?:[ZOPR][ \t]+){1,2}[0-3]\d{5}Z\s+[A-Z]{3}\s+\d{2}\b", re.M)
+ROUTING_MARKS = LinePattern(r"^[ \t]*(?:VZCZC\w*|DE\s+R[A-Z]{3,6}\s*#\s*\d+)")
+FM_TO = LinePattern(r"^[ \t]*FM[ \t]+[A-Z][A-Z .]+[ \t]*\\?\n(?:.*\n){0,2}?[ \t]*TO[ \t]+[A-Z]")
+TAGS_MARK = LinePattern(r"^[ \t\"]*TAGS?\b[ \t]*:?[ \t]*[A-Z]{2,}")
+EO_MARK = LinePattern(r"^[ \t\"]*E\.?\s?O\.?\s*1[0-9O]{4}")
+SUBJECT_MARK = LinePattern(r"^[ \t\"]*SUBJ(?:ECT)?\b\s*:")
+DTG_LINE_MARK = LinePattern(r"^[ \t]*(?:[ZOPR][ \t]+){1,2}[0-3]\d{5}Z\s+[A-Z]{3}\s+\d{2}\b")
 # Weights of the clues; a routing header or the WikiLeaks extract note settles it alone.
 DETECT_WEIGHTS = (
     (PARTIAL_EXTRACT, 0.9), (ROUTING_MARKS, 0.6), (FM_TO, 0.35), (DTG_LINE_MARK, 0.25),
@@ -48,9 +49,8 @@ TELEGRAM_WEIGHT = 0.6
 # --- dates ---------------------------------------------------------------------------------
 CABLE_DATED = re.compile(r"Cable dated:\s*(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
 # WikiLeaks' date line on partial extracts: "Monday, 26 July 2004, 07:22" (UTC).
-WEEKDAY_DATE = re.compile(
-    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{1,2}) ([A-Z][a-z]+) (\d{4}), (\d{2}):(\d{2})",
-    re.M)
+WEEKDAY_DATE = LinePattern(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{1,2}) ([A-Z][a-z]+) (\d{4}), (\d{2}):(\d{2})")
 # A DTG outside the routing header is trusted only near the top (WikiLeaks prints it after the
 # extract note; deeper ones are quoted from other cables).
 LOOSE_DTG_CHARS = 1500
@@ -181,7 +181,7 @@ def _date(text: str, routing: Routing, page: telegram.Telegram | None, warnings:
             warnings.append("date from the release's date line, not a DTG")
             return moment
     # 5. a DTG near the top of the text (partial extracts print one under the extract note)
-    loose = DTG.search(text, 0, LOOSE_DTG_CHARS)
+    loose = DTG_IN_TEXT.search(text, 0, LOOSE_DTG_CHARS)
     if loose:
         moment = match_to_datetime(loose)
         if moment:

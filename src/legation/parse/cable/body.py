@@ -6,27 +6,32 @@ import re
 from dataclasses import dataclass, field
 
 from ...record import Paragraph, Reference
-from .paragraphs import numbered_starts, parse_paragraphs
+from ..locate import LinePattern, WordPattern
+from .paragraphs import NumberedLines, numbered_starts, parse_paragraphs
 from .refs import parse_references
 from .signer import parse_signer
 from .subject import parse_subject
 
 # SUMMARY … END SUMMARY, in the forms cables use (`BEGIN SUMMARY`, `Summary:`, `SUMMARY AND COMMENT`).
-SUMMARY_START = re.compile(
+# (Both open with `\b`: WordPattern runs them only where their first word stands.)
+SUMMARY_START = WordPattern(
     r"\b(?:BEGIN[ \t]+)?(?:SUMMARY|Summary)(?:[ \t]+(?:AND|and|&)[ \t]+(?:COMMENT|Comment|ACTION REQUEST|"
-    r"Action Request|INTRODUCTION|Introduction))?(?:[ \t]*[:.\-]+[ \t]*|[ \t]*(?=\n)|[ \t]+(?=[A-Z]))")
-SUMMARY_END = re.compile(r"\b(?:END|End|end)[ \t]+(?:OF[ \t]+|of[ \t]+)?(?:SUMMARY|Summary|summary)\b[ .]*")
+    r"Action Request|INTRODUCTION|Introduction))?(?:[ \t]*[:.\-]+[ \t]*|[ \t]*(?=\n)|[ \t]+(?=[A-Z]))",
+    ("BEGIN", "SUMMARY", "Summary"))
+SUMMARY_END = WordPattern(r"\b(?:END|End|end)[ \t]+(?:OF[ \t]+|of[ \t]+)?(?:SUMMARY|Summary|summary)\b[ .]*",
+                          ("END", "End", "end"))
 # How far back to look for what precedes a SUMMARY label (a line start, a marking, a full stop).
 SUMMARY_LOOKBACK = 80
 # What may stand between a SUMMARY heading and its text: an underline, the first paragraph's mark.
 SUMMARY_LEAD = re.compile(r"^[-=_\s]*(?:(?:¶[ \t]*)?\d{1,2}\.[ \t]*(?:\([A-Za-z/ ]{1,16}\))?\s*)?")
 # "This is an action request", "ACTION REQUESTED:", "Comment and Action Request", "see para 9
 # for action request"; not "no action requested" / "no action is requested".
-# Searched in the lower-cased text, so that the engine can jump to the literal `action`.
+# Matched in the lower-cased text, at each `action` that str.find locates (a regex scan opening
+# with `\b` has no literal to jump to).
 ACTION_REQUEST = re.compile(r"\bactions?[ \t]+request(?:s|ed)?\b")
 NEGATION = re.compile(r"\bno[ \t]+$")
 # WikiLeaks redactions: runs of four or more X standing alone (a possessive `’s` may follow).
-REDACTION = re.compile(r"(?<![A-Za-z])X{4,}(?![A-WYZa-z])")
+REDACTION = WordPattern(r"(?<![A-Za-z])X{4,}(?![A-WYZa-z])", ("XXXX",))
 # Header lines that may follow the subject (`Classified By:` over two lines, `E.O. 12958`, `TAGS`):
 # markings.py reads them; here they only mark where the body cannot start.
 CLASSIFIED_BY = re.compile(r"(?:\([A-Z]\)[ \t]*)?(?:Classified|CLASSIFIED)[ \t]+(?:By|BY|by)\b")
@@ -34,8 +39,8 @@ CLASSIFIED_BY = re.compile(r"(?:\([A-Z]\)[ \t]*)?(?:Classified|CLASSIFIED)[ \t]+
 CLASSIFIED_BY_REACH = 1500
 # The header fields the body never starts before.
 # (A header copy run together on one line carries `E.O. 12958` or `TAGS:` inside the line.)
-HEADER_FIELD = re.compile(r"^[ \t]*(?:E\.? ?O\.? ?1\d{4}|TAGS\b|SUBJECT\b|SUBJ:|Subject:)[^\n]*"
-                          r"|^[^\n]*?(?:\bE\.O\. ?1\d{4}|\bTAGS:)[^\n]*", re.M)
+HEADER_FIELD = LinePattern(r"^(?:[ \t]*(?:E\.? ?O\.? ?1\d{4}|TAGS\b|SUBJECT\b|SUBJ:|Subject:)[^\n]*"
+                           r"|[^\n]*?(?:\bE\.O\. ?1\d{4}|\bTAGS:)[^\n]*)")
 # A header copy repeats the TAGS line just before its SUBJECT.
 HEADER_COPY = re.compile(r"\bTAGS?\b", re.I)
 HEADER_COPY_REACH = 400
@@ -66,7 +71,8 @@ def parse_body(text: str, start: int = 0, *, year: int | None = None) -> BodyRes
     start = max(0, min(start, len(text)))
     title, _, subject_end = parse_subject(text, start)
     scanned_from = max(start, subject_end or 0)
-    first_para = numbered_starts(text, scanned_from, len(text))
+    lines = NumberedLines(text, scanned_from)  # the numbered lines, found once for the calls below
+    first_para = numbered_starts(text, scanned_from, len(text), lines)
     # Some releases print the header twice (a truncated copy, then the full one): the body starts
     # after the last SUBJECT before the first paragraph.
     for _ in range(MAX_HEADER_COPIES):
@@ -83,7 +89,7 @@ def parse_body(text: str, start: int = 0, *, year: int | None = None) -> BodyRes
         result.warnings.append("no SUBJECT line found")
     body_start = max(start, subject_end or 0)
     if body_start != scanned_from:  # a repeated header moved the start: scan again from there
-        first_para = numbered_starts(text, body_start, len(text))
+        first_para = numbered_starts(text, body_start, len(text), lines)
     refs_limit = first_para[0].start() if first_para else len(text)
     refs, _, refs_end = parse_references(text, subject_end or start, refs_limit, year)
     result.references = refs
@@ -92,12 +98,12 @@ def parse_body(text: str, start: int = 0, *, year: int | None = None) -> BodyRes
     signer, signer_start, _ = parse_signer(text, body_start)
     result.signed_by = signer
     body_end = signer_start if signer_start is not None else len(text)
-    result.paragraphs = parse_paragraphs(text, body_start, body_end)
+    result.paragraphs = parse_paragraphs(text, body_start, body_end, lines)
     if not any(p.n is not None for p in result.paragraphs) and result.paragraphs:
         result.warnings.append("no numbered paragraphs found")
     result.summary = parse_summary(text, body_start, body_end)
     result.action_request = has_action_request(text[body_start:body_end])
-    result.redactions = len(REDACTION.findall(text)) if "XXXX" in text else 0
+    result.redactions = sum(1 for _ in REDACTION.finditer(text))
     return result
 
 
@@ -119,12 +125,18 @@ def _after_header_lines(text: str, pos: int, limit: int) -> int:
 
 def has_action_request(text: str) -> bool:
     """Whether the text says it holds an action request (not "no action requested")."""
-    lower = text.lower()
-    if "request" not in lower or "action" not in lower:  # both words are needed for a match
+    # Only ASCII letters lower-case to the letters of these words: a test on the ASCII bytes,
+    # cheaper than lower-casing the text, rules out most texts.
+    folded = text.encode("ascii", "ignore").lower()
+    if b"request" not in folded or b"action" not in folded:
         return False
-    for match in ACTION_REQUEST.finditer(lower):
-        if not NEGATION.search(lower, max(0, match.start() - 8), match.start()):
+    lower = text.lower()
+    # Every match starts at an `action`, and holds no other: trying each in turn finds them all.
+    pos = lower.find("action")
+    while pos >= 0:
+        if ACTION_REQUEST.match(lower, pos) and not NEGATION.search(lower, max(0, pos - 8), pos):
             return True
+        pos = lower.find("action", pos + 1)
     return False
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from ..locate import WordPattern
+
 MONTHS = {m: i for i, m in enumerate(
     ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
 
@@ -14,6 +16,9 @@ DTG = re.compile(
     r"(?<![\w/])([0-3O][0-9O])([0-2O][0-9O])([0-5O][0-9O])\s?Z\s{0,3}"
     r"(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*\.?\s{0,3}((?:19|20)?[0-9O]{2})(?![\w])",
     re.I)
+# The same, for searching a stretch of text: the regex runs only where a `Z` stands (6 or 7
+# characters into the DTG), since a pattern opening with a lookbehind gives the engine nothing to jump to.
+DTG_IN_TEXT = WordPattern(DTG.pattern, ("Z", "z"), re.I, offsets=range(6, 8))
 
 # Two-digit years at or above this are 19xx: the cable record runs from 1966 to 2010.
 CENTURY_PIVOT = 50

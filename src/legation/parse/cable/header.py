@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from ...data import load_table
 from ...record import Recipient
@@ -32,6 +33,9 @@ FM_LINE = re.compile(r"^\s*FM\s+([A-Z][A-Z0-9 .,'/()&-]+?)\s*\\?$")
 # Once one of these is seen without a routing header, there is none to find.
 HEADER_GIVE_UP = re.compile(r"^[ \t\"]*(?:TAGS|SUBJ|SUBJECT)\b", re.I)
 TO_LINE = re.compile(r"^\s*TO\s+(.+?)\s*\\?$")
+# The DTG, VZCZC, station, DE, ZNY, FM and TO line patterns all open with one of these letters or
+# digits (after white space): a line that does not is matched against none of them.
+HEADER_LINE_START = re.compile(r"\s*[0-3DFMOPRTVZ]", re.I)
 INFO_LINE = re.compile(r"^\s*INFO\s+(.+?)\s*\\?$")
 # Lines that close the address block.
 END_OF_ADDRESSES = re.compile(r"^\s*(?:BT|ZEN|ZFR|ZEX)\b|^\s*$")
@@ -62,6 +66,7 @@ class Routing:
     warnings: list[str] = field(default_factory=list)
 
 
+@cache
 def precedence_codes() -> dict[str, str]:
     return {row["code"]: row["precedence"] for row in load_table("precedence.tsv")}
 
@@ -128,51 +133,52 @@ def parse_routing(text: str) -> Routing:
                 out.end = end
                 continue
             break
-        if out.dtg is None:
-            dtg_line = DTG_LINE.match(line)
-            if dtg_line:
-                found = DTG.search(line, dtg_line.end())
-                if found and found.start() == dtg_line.end():
-                    out.dtg = match_to_datetime(found)
-                    out.dtg_text = found.group(0)
-                    letters = (dtg_line.group(1) or "").split()
-                    if letters:
-                        out.precedence = codes.get(letters[0].upper())
-                    out.start = start if out.start is None else out.start
-                    out.end = end
-                    continue
-        if VZCZC_LINE.match(line) or STATION_LINE.match(line):
-            out.start = start if out.start is None else out.start
-            out.end = end
-            continue
-        de = DE_LINE.match(line)
-        if de:
-            out.de_route = de.group(1).upper()
-            out.de_serial = de.group(2)
-            out.de_section = de.group(3)
-            if de.group(4):
-                out.de_julian = int(de.group(4).upper().replace("O", "0"))
-                out.de_time = de.group(5)
-            out.start = start if out.start is None else out.start
-            out.end = end
-            continue
-        zny = ZNY_LINE.match(line)
-        if zny:
-            out.zny = zny.group(1)
-            out.end = end
-            continue
-        fm = FM_LINE.match(line)
-        if fm and out.fm is None:
-            out.fm = " ".join(fm.group(1).split())
-            out.start = start if out.start is None else out.start
-            out.end = end
-            continue
-        to = TO_LINE.match(line)
-        if to and out.fm is not None:
-            target = out.to
-            _add(target, to.group(1))
-            out.end = end
-            continue
+        if HEADER_LINE_START.match(line):  # else none of the header line patterns can match
+            if out.dtg is None:
+                dtg_line = DTG_LINE.match(line)
+                if dtg_line:
+                    found = DTG.search(line, dtg_line.end())
+                    if found and found.start() == dtg_line.end():
+                        out.dtg = match_to_datetime(found)
+                        out.dtg_text = found.group(0)
+                        letters = (dtg_line.group(1) or "").split()
+                        if letters:
+                            out.precedence = codes.get(letters[0].upper())
+                        out.start = start if out.start is None else out.start
+                        out.end = end
+                        continue
+            if VZCZC_LINE.match(line) or STATION_LINE.match(line):
+                out.start = start if out.start is None else out.start
+                out.end = end
+                continue
+            de = DE_LINE.match(line)
+            if de:
+                out.de_route = de.group(1).upper()
+                out.de_serial = de.group(2)
+                out.de_section = de.group(3)
+                if de.group(4):
+                    out.de_julian = int(de.group(4).upper().replace("O", "0"))
+                    out.de_time = de.group(5)
+                out.start = start if out.start is None else out.start
+                out.end = end
+                continue
+            zny = ZNY_LINE.match(line)
+            if zny:
+                out.zny = zny.group(1)
+                out.end = end
+                continue
+            fm = FM_LINE.match(line)
+            if fm and out.fm is None:
+                out.fm = " ".join(fm.group(1).split())
+                out.start = start if out.start is None else out.start
+                out.end = end
+                continue
+            to = TO_LINE.match(line)
+            if to and out.fm is not None:
+                target = out.to
+                _add(target, to.group(1))
+                out.end = end
+                continue
         if out.fm is not None or (out.start is None and HEADER_GIVE_UP.match(line)):
             # anything else after FM ends the header; TAGS or SUBJECT mean there was none
             break

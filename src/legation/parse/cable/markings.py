@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ...data import load_table
 from ...record import Declassify, Sections
+from ..locate import LinePattern, WordPattern
 
 # What Markdown conversion and page furniture leave before a header field: blanks, list
 # bullets, quote marks, heading hashes, bold stars, pilcrows, line separators.
@@ -80,18 +81,18 @@ _CONFUSABLE = str.maketrans({"T": "I", "1": "I", "L": "I", "!": "I", "|": "I", "
 MIN_FUZZY_CAVEAT_LEN = 5
 
 # --- E.O., DECL, Classified By, offices -----------------------------------------------------
-EO_LINE = re.compile(
+EO_LINE = LinePattern(
     "^" + LINE_PREFIX + r"E\.?\s?O\.?[ \t]*(?P<order>1[0-9O]{4})[ \t]*[:;.]?[ \t]*(?P<rest>.*)$", re.M | re.I)
 DECL_DATE = re.compile(r"(?P<a>\d{1,4})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{2,4})")
 NOT_APPLICABLE = re.compile(r"\bN\s?/\s?A\b", re.I)
-CLASSIFIED_BY = re.compile(
+CLASSIFIED_BY = LinePattern(
     "^" + LINE_PREFIX + r"(?:CLASSIFIED[ \t]+BY[ \t]*[:.]?[ \t]*\**[ \t]*)+(?P<by>.+)$", re.M | re.I)
 # Where the classifier's name stops and the reasons begin.
 REASON_START = re.compile(
     r"[,;:.]?\s*(?:\bfor\s+|\bper\s+|\b)(?:reas|E\.?O\.?\s*1[0-9]{4}|1\.[45]\b)", re.I)
 REASON = re.compile(r"1\.[45]\s*\(?\s*([A-H])\s*\)?|(?<=[,(/ ])\(?([A-H])\)?(?=[ ,)/.]|$)", re.I)
 REASON_BLOCK = re.compile(r"1\.[45].{0,40}", re.I)
-OFFICE_LINE = re.compile(
+OFFICE_LINE = LinePattern(
     "^" + LINE_PREFIX + r"(?:DEPARTMENT|DEPT|STATE|SECSTATE)[ \t]+(?:FOR|PASS(?:[ \t]+TO)?)[ \t]+(?P<offices>.+)$",
     re.M | re.I)
 OFFICE_SPLIT = re.compile(r"\s*[,;]\s*|\s+AND\s+")
@@ -129,6 +130,7 @@ def _fuzzy_caveats() -> dict[str, str]:
             if len(printed) >= MIN_FUZZY_CAVEAT_LEN}
 
 
+@lru_cache(maxsize=4096)
 def caveat_code(token: str) -> tuple[str | None, bool]:
     """(code, repaired) for one printed caveat word, or (None, False)."""
     key = token.upper().replace(" ", "")
@@ -207,7 +209,7 @@ def parse_markings(text: str, start: int, limit: int) -> Markings:
 
 
 # WikiLeaks' metadata block at the top of some bodies ("CLASSIFICATION: SECRET").
-METADATA_CLASSIFICATION = re.compile(r"^CLASSIFICATION:[ \t]*([A-Z ]+?)[ \t]*(?://|$)", re.M)
+METADATA_CLASSIFICATION = LinePattern(r"^CLASSIFICATION:[ \t]*([A-Z ]+?)[ \t]*(?://|$)")
 # Paragraph markings, highest first, and the classification each implies.
 PARAGRAPH_MARKING = re.compile(r"\((TS|S|C|SBU|U)(?:\s*/\s*[A-Z]+)?\)")
 MARKING_CLASSES = (("TS", "TOP SECRET"), ("S", "SECRET"), ("C", "CONFIDENTIAL"),
@@ -284,9 +286,14 @@ def _add_run(out: Markings, words: list[str]) -> None:
         _add_caveat(out, word)
 
 
+@cache
+def _caveats_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(caveat_codes(), key=len, reverse=True))
+
+
 def _glued_caveats(rest: str, out: Markings) -> None:
     """Caveats glued to the class line's serial by a lost line break ("000732SENSITIVE SIPDISNEA")."""
-    printed = sorted(caveat_codes(), key=len, reverse=True)
+    printed = _caveats_longest_first()
     rest = rest.upper()
     while rest:
         rest = rest.lstrip(" \t")
@@ -301,7 +308,8 @@ def _glued_caveats(rest: str, out: Markings) -> None:
 
 # Caveats folded into a classification as WikiLeaks prints it ("SECRET//NOFORN"), in the text
 # or in a metadata tail ("classification: CONFIDENTIAL//NOFORN").
-FOLDED_CAVEAT = re.compile(r"(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\s*//\s*(NOFORN|FOR OFFICIAL USE ONLY)")
+FOLDED_CAVEAT = WordPattern(r"(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\s*//\s*(NOFORN|FOR OFFICIAL USE ONLY)",
+                            ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED"))
 
 
 def _parse_eo(text: str, start: int, limit: int, out: Markings) -> None:

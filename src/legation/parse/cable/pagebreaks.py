@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+
+from ..locate import LinePattern
 
 # Cheap test before any work: both forms carry one of these shapes.
 # (The zero-padded serial always starts with 00: the regex engine can jump to that literal.)
@@ -24,8 +27,10 @@ MODERN_REPEAT = re.compile(r"(?P<serial>00\d{6}) {1,3}[0-9O]{3}(?:\.\d)? {1,3}OF
 STATION_WORDS = re.compile(r"(?:[A-Z][A-Z'.]* {1,2}){1,4}$")
 # How far back to look for the station name before a serial (the longest names are about 25).
 STATION_LOOKBACK = 40
+# The serial after the station on the class line, with its zero padding, and not followed by a page count.
+SERIAL_AFTER_STATION = re.compile(r" +0*(?P<number>\d+)\b(?! {1,3}[0-9O]{3}(?:\.\d)? {1,3}OF)")
 # A page repeat that Markdown conversion turned into a heading, on its own line.
-HEADING_PREFIX = re.compile(r"^#{1,6} +(?=[A-Z][A-Z .']* \d{8} )", re.M)
+HEADING_PREFIX = LinePattern(r"^#{1,6} +(?=[A-Z][A-Z .']* \d{8} )")
 
 # Classification words printed at the foot of each page of older printouts.
 CLASS_WORDS = (r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|"
@@ -37,6 +42,10 @@ CLASS_WORDS = (r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED O
 OLD_REPEAT = re.compile(
     rf"(?:(?<![ \t])[ \t]{{2,}}{CLASS_WORDS}[ \t]*)?\n(?:[ \t]*(?:{CLASS_WORDS}[ \t]*)?\n)*"
     r"[ \t]*PAGE[ .]{1,3}(?:0[2-9]|[1-9]\d)\b(?P<rest>[^\n]*\d{4,}[^\n]*)(?:\n[ \t]*(?=\n))*(?:\n|\Z)")
+# The PAGE line of an older page repeat (every OLD_REPEAT holds one after a line break), and a
+# blank or classification-only line (which may stand between the two).
+OLD_PAGE_LINE = re.compile(r"\n[ \t]*PAGE[ .]{1,3}(?:0[2-9]|[1-9]\d)\b[^\n]*\d{4,}")
+FOOT_LINE = re.compile(rf"[ \t]*(?:{CLASS_WORDS}[ \t]*)?")
 OLD_DTG = re.compile(r"\b\d{6}Z\b")
 # Sentence-final characters: when the text before a removed repeat ends with one of them, the
 # paragraph break around the repeat is kept; otherwise the interrupted sentence is joined.
@@ -47,7 +56,8 @@ def remove_page_breaks(text: str) -> tuple[str, int]:
     """The text without page-break repeats, and how many were removed."""
     modern = old = 0
     if PAGE_SIGNS.search(text):
-        text = HEADING_PREFIX.sub("", text)
+        if HEADING_PREFIX.search(text):  # the fast test first: a `^` substitution tries every position
+            text = HEADING_PREFIX.regex.sub("", text)
         text, modern = _remove_modern(text)
     if OLD_PAGE_WORD in text:
         text, old = _remove_old(text)
@@ -111,21 +121,54 @@ def _station(text: str, runs: list[list[str]], serial: str) -> str:
             options[" ".join(words[-k:])] += 1
     # The class line (`ASTANA 000095`, `SECTION 01 OF 03 SAO PAULO 001158`) names the station.
     for name, _ in sorted(options.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(name)} +0*{number}\b(?! {{1,3}}[0-9O]{{3}}(?:\.\d)? {{1,3}}OF)", text):
+        if _names_serial(text, name, number):
             return name
     # Otherwise the longest word run that every repeat shares.
     shared = [name for name, n in options.items() if n == len(runs)]
     return max(shared, key=len) if shared else ""
 
 
-def _remove_old(text: str) -> tuple[str, int]:
-    count = 0
+def _names_serial(text: str, name: str, number: str) -> bool:
+    """Whether `name` stands somewhere as a word followed by the serial `number` (zero-padded or not),
+    not by a page count: the class line. `str.find` locates the name, a fixed regex reads the serial."""
+    pos = text.find(name)
+    while pos >= 0:
+        before = text[pos - 1] if pos else " "
+        if not (before.isalnum() or before == "_"):  # a word starts here (as `\b` sees it)
+            serial = SERIAL_AFTER_STATION.match(text, pos + len(name))
+            if serial and serial["number"] == number:
+                return True
+        pos = text.find(name, pos + 1)
+    return False
 
-    def replace(match: re.Match[str]) -> str:
-        nonlocal count
+
+def _remove_old(text: str) -> tuple[str, int]:
+    out: list[str] = []
+    pos = count = 0
+    for match in _old_repeats(text):
         count += 1
         dtg = OLD_DTG.search(match["rest"])
         kept = match["rest"][dtg.end():].strip() if dtg else ""
-        return "\n" + kept + "\n" if kept else "\n"
+        out.append(text[pos:match.start()])
+        out.append("\n" + kept + "\n" if kept else "\n")
+        pos = match.end()
+    out.append(text[pos:])
+    return "".join(out), count
 
-    return OLD_REPEAT.sub(replace, text), count
+
+def _old_repeats(text: str) -> Iterator[re.Match[str]]:
+    """OLD_REPEAT.finditer(text), with the regex run only from the line before each PAGE line
+    (and the blank or classification lines above it): over the whole text it tries every position."""
+    pos = 0
+    for page in OLD_PAGE_LINE.finditer(text):
+        if page.start() < pos:
+            continue  # its line break belongs to the repeat before: it cannot start one
+        top = page.start()
+        while (above := text.rfind("\n", 0, top)) >= 0 and FOOT_LINE.fullmatch(text, above + 1, top):
+            top = above
+        # a repeat starts at one of these line breaks, or in the line ending at the topmost one
+        match = OLD_REPEAT.search(text, max(pos, text.rfind("\n", 0, top) + 1))
+        if match is None:
+            return
+        yield match
+        pos = match.end()

@@ -4,6 +4,7 @@ and unnumbered blocks (headings, text before the first number) with `n` null."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...record import Paragraph
 from ..common import trim_span
@@ -20,6 +21,8 @@ PARA_LINE = re.compile(r"\n[ \t]*[¶P\d]")
 # caveats after one or two slashes (S/NF, C//NF, SBU/NOFORN, S/REL …).
 MARKING = re.compile(r"^(?:U|SBU|C|S|TS|LOU|FOUO|CUI|UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET)"
                      r"(?:/{1,2}[A-Z]+(?: [A-Z]+)*)*$")
+SLASH_SPACES = re.compile(r"\s*/\s*")
+SPACES = re.compile(r"\s+")
 # Sub-items numbered inside a paragraph restart at 1; a number far above the sequence is a list
 # item or a figure, not a paragraph. Paragraph n+1 may skip a few numbers (missing sections).
 MAX_NUMBER_JUMP = 5
@@ -30,6 +33,8 @@ MAX_MARKED_JUMP = 20
 MIN_MARKED_STYLE = 2
 # A heading: one short line between blank lines, without sentence punctuation at its end.
 HEADING_MAX_CHARS = 80
+# Characters of the rules printed under or around a heading.
+RULE_CHARS = "-=_* "
 BLOCK_SPLIT = re.compile(r"\n[ \t]*\n\s*")
 # Handling notices printed after the header (`THIS MESSAGE IS SENSITIVE BUT UNCLASSIFIED…`).
 HANDLING_NOTICE = re.compile(
@@ -38,31 +43,34 @@ HANDLING_NOTICE = re.compile(
     r"(?:This|THIS) (?:message|cable|MESSAGE|CABLE) is Sensitive but Unclassified)", re.I)
 
 
+# A cable prints the same few markings over and over: each is normalised once.
+@lru_cache(maxsize=4096)
 def normalize_marking(raw: str | None) -> str | None:
     """`s/nf` → `S/NF`; None when the parenthesis is not a marking (`(1)`, `(see below)`)."""
     if not raw:
         return None
-    value = re.sub(r"\s*/\s*", "/", raw.strip().upper())
-    value = re.sub(r"\s+", " ", value)
+    value = SLASH_SPACES.sub("/", raw.strip().upper())
+    value = SPACES.sub(" ", value)
     return value if MARKING.match(value) else None
 
 
-def numbered_starts(text: str, start: int, end: int) -> list[re.Match[str]]:
+def numbered_starts(text: str, start: int, end: int, lines: NumberedLines | None = None) -> list[re.Match[str]]:
     """Starts of numbered paragraphs in text[start:end] that follow the numbering.
 
     When most numbered lines carry a pilcrow or a marking, only those count: bare `1.` `2.` lines
-    are then a list inside a paragraph.
+    are then a list inside a paragraph. `lines`, when given, holds the numbered lines of a wider
+    range (found once for several calls).
     """
-    candidates = _line_matches(text, start, end)
-    sure = [m for m in candidates if _is_sure(m)]
-    if len(sure) >= MIN_MARKED_STYLE and 2 * len(sure) >= len(candidates):
-        candidates = sure
+    flagged = lines.within(start, end) if lines is not None else _flagged(_line_matches(text, start, end))
+    sure = sum(1 for _, is_sure in flagged if is_sure)
+    if sure >= MIN_MARKED_STYLE and 2 * sure >= len(flagged):
+        flagged = [item for item in flagged if item[1]]
     found: list[re.Match[str]] = []
     previous = 0
-    for match in candidates:
+    for match, is_sure in flagged:
         n = int(match["n"])
         follows = previous < n <= previous + MAX_NUMBER_JUMP
-        marked = _is_sure(match) and previous < n <= previous + MAX_MARKED_JUMP
+        marked = is_sure and previous < n <= previous + MAX_MARKED_JUMP
         if n == 0 or not (follows or marked):
             continue
         found.append(match)
@@ -85,15 +93,44 @@ def _line_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     return found
 
 
+def _flagged(matches: list[re.Match[str]]) -> list[tuple[re.Match[str], bool]]:
+    """Each match with whether it is surely a paragraph start."""
+    return [(m, _is_sure(m)) for m in matches]
+
+
+class NumberedLines:
+    """The PARA_START matches of text[start:] (`_line_matches`, flagged by `_is_sure`), found once;
+    `within` narrows them to a range inside, as `_line_matches` over that range would give them."""
+
+    def __init__(self, text: str, start: int):
+        self.text = text
+        self.start = start
+        self.flagged = _flagged(_line_matches(text, start, len(text)))
+
+    def within(self, start: int, end: int) -> list[tuple[re.Match[str], bool]]:
+        text = self.text
+        if start < self.start or end > len(text):
+            return _flagged(_line_matches(text, start, end))
+        # A line that ends before `end` matches as it did; only the line that `end` cuts short
+        # (it starts at `cut`) is matched again, up to `end`.
+        cut = text.rfind("\n", 0, end) + 1
+        found = [item for item in self.flagged if start <= item[0].start() < cut]
+        if start <= cut < end and (cut == start or PARA_LINE.match(text, cut - 1, end)):
+            match = PARA_START.match(text, cut, end)
+            if match:
+                found.append((match, _is_sure(match)))
+        return found
+
+
 def _is_sure(match: re.Match[str]) -> bool:
     """A pilcrow, `PARA` or a marking makes a numbered line surely a paragraph start."""
     head = match.group(0)
     return "¶" in head or "PARA" in head or normalize_marking(match["marking"]) is not None
 
 
-def parse_paragraphs(text: str, start: int, end: int) -> list[Paragraph]:
+def parse_paragraphs(text: str, start: int, end: int, lines: NumberedLines | None = None) -> list[Paragraph]:
     """Paragraphs of text[start:end]: numbered ones and the unnumbered blocks around them."""
-    starts = numbered_starts(text, start, end)
+    starts = numbered_starts(text, start, end, lines)
     paragraphs: list[Paragraph] = []
     first = starts[0].start() if starts else end
     paragraphs.extend(_blocks(text, start, first))
@@ -125,6 +162,8 @@ def _blocks(text: str, start: int, end: int) -> list[Paragraph]:
 
 def _split_trailing_heading(text: str, start: int, end: int) -> tuple[tuple[int, int], list[Paragraph]]:
     """A numbered paragraph ends before a heading that introduces the next one (`IRAN`, `Comment`)."""
+    if text.find("\n", start, end) < 0:
+        return (start, end), []  # one line: no blank line to split at
     cuts = list(BLOCK_SPLIT.finditer(text, start, end))
     if not cuts:
         return (start, end), []
@@ -138,8 +177,15 @@ def _split_trailing_heading(text: str, start: int, end: int) -> tuple[tuple[int,
 
 
 def _is_heading(block: str) -> bool:
-    lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip() and not set(ln.strip()) <= set("-=_* ")]
-    if len(lines) != 1:
+    """One line of text, not too long and not ending a sentence; rules (`-----`) do not count."""
+    line = None
+    for raw in block.strip().splitlines():
+        stripped = raw.strip()
+        if not stripped.strip(RULE_CHARS):
+            continue  # blank, or a rule
+        if line is not None:
+            return False  # a second line of text: not a heading
+        line = stripped
+    if line is None:
         return False
-    line = lines[0]
     return len(line) <= HEADING_MAX_CHARS and line[-1] not in ".;,\"”" and not line.startswith("--")

@@ -12,19 +12,20 @@ caller knows it, else the id stays null (never guessed).
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from ...record import Reference
+from ..locate import LinePattern
 
 # The label opening the list. OCR may double a letter (`REFF:`).
-REF_LABEL = re.compile(r"^[ \t]*(?:REFERENCES?|REFTELS?|REFS?|REFF|Refs?|Reftels?)\b(?:[ \t]*[:.])?[ \t]*", re.M)
+REF_LABEL = LinePattern(r"^[ \t]*(?:REFERENCES?|REFTELS?|REFS?|REFF|Refs?|Reftels?)\b(?:[ \t]*[:.])?[ \t]*")
 # A label right where the subject stopped, on the subject's own line.
 INLINE_REF_LABEL = re.compile(r"[ \t]+(?:REFS?|REFTELS?|Refs?)[ \t]*:[ \t]*")
 # What ends the list: a blank line followed by something that is not a further reference, or a
 # line that opens another header field or the first paragraph.
-REF_END = re.compile(
+REF_END = LinePattern(
     r"^[ \t]*(?:Classified|CLASSIFIED|\(U\) ?Classified|\(U\) ?CLASSIFIED|E\.? ?O\.?|TAGS|SUBJECT|SUMMARY|"
-    r"Summary|¶[ \t]*\d|\d{1,2}\s*\.\s*(?:\(|[A-Z])|[A-Z]{2,}(?: [A-Z]+)*:?[ \t]*\n-{3,})",
-    re.M)
+    r"Summary|¶[ \t]*\d|\d{1,2}\s*\.\s*(?:\(|[A-Z])|[A-Z]{2,}(?: [A-Z]+)*:?[ \t]*\n-{3,})")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # How far past a blank line the next reference letter may stand (after indentation).
 LETTER_LOOKAHEAD = 40
@@ -132,7 +133,7 @@ def _starts_item(block: str, match: re.Match[str]) -> bool:
 
 def reference_id(piece: str, year: int | None = None) -> str | None:
     """Canonical id of the cable a reference names (`07STATE87399`), or None for other references."""
-    for match in [*CABLE_REF.finditer(piece), *JOINED_REF.finditer(piece)]:
+    for match in chain(CABLE_REF.finditer(piece), JOINED_REF.finditer(piece)):  # lazily: the first id wins
         words = match["station"].upper().replace(".", "").split()
         while words and words[0] in NOT_STATIONS:
             words.pop(0)

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import re
 
+from ..locate import LinePattern
 from .pagebreaks import remove_page_breaks
 
-# Marks no WikiLeaks cable text carries; one of them is enough to start the repair. Each pattern
-# opens with a literal (a line break, a backslash) so that the regex engine can skip ahead fast;
+# Marks no WikiLeaks cable text carries; one of them is enough to start the repair. Both patterns
+# open with a literal (a line break, a backslash) so that the regex engine can skip ahead fast;
 # the text is searched with a line break in front, so its first line counts too.
 DAMAGE_SIGNS = (
-    re.compile(r"\n[-*] (?:¶ ?|\\P ?|&para; ?|[Pq])?\d{1,3}\.[ (]"),   # paragraph turned into a list item
-    re.compile(r"\n\*\*(?:[^*\n]+\*\*[ \t]*\n|[A-Z][.)] )"),          # bold line, bold reference letter
-    re.compile(r"\n#{1,6} "),                                          # Markdown heading
-    re.compile(r"\\[-*_#P]"),                                          # Markdown escapes, `\P` pilcrow
-    re.compile(r"\nPage \d+ of \d+[ \t]*\n"),                           # PDF page banner
+    re.compile(r"\n(?:"
+               r"[-*] (?:¶ ?|\\P ?|&para; ?|[Pq])?\d{1,3}\.[ (]"  # paragraph turned into a list item
+               r"|\*\*(?:[^*\n]+\*\*[ \t]*\n|[A-Z][.)] )"        # bold line, bold reference letter
+               r"|#{1,6} "                                        # Markdown heading
+               r"|Page \d+ of \d+[ \t]*\n)"),                      # PDF page banner
+    re.compile(r"\\[-*_#P]"),                                      # Markdown escapes, `\P` pilcrow
 )
 DAMAGE_STRINGS = ("\r", "&para;")
 # A line starting `1n.` may be `¶n.` misread: only the paragraph numbering is checked then.
@@ -39,7 +41,7 @@ BOLD_LEFTOVER = re.compile(r"^\*\*(?=[A-Z][.)] )", re.M)
 ESCAPE = re.compile(r"\\([-*_#.()\[\]!+`>|{}~])")
 # A paragraph mark at the start of a line, after an optional list bullet. `mark` is what stood for
 # the pilcrow (¶, `\P`, `&para;`, `P`, `q`, or nothing, where a stray `1` may precede the number).
-PARA_MARK = re.compile(r"^(?P<bullet>[-*] )?(?P<mark>¶ ?|\\P ?|&para; ?|[Pq](?=\d))?(?P<num>\d{1,3})(?=\.[ (]|\.$)", re.M)
+PARA_MARK = LinePattern(r"^(?P<bullet>[-*] )?(?P<mark>¶ ?|\\P ?|&para; ?|[Pq](?=\d))?(?P<num>\d{1,3})(?=\.[ (]|\.$)")
 # Cables rarely number paragraphs past 99: a 3-digit number starting with 1 that breaks the sequence
 # is read as a misread pilcrow.
 RARE_PARAGRAPH_NUMBER = 100

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
+from ..locate import LinePattern, WordPattern
+
 # The label: `SUBJECT:`, `SUBJ:`, `Subject:`, `SUBJECT ` without a colon, `SUBJECT:..`. A short
 # word may precede it when a wrapped TAGS line ran into it (`TIP SUBJECT:`).
-SUBJECT_LABEL = re.compile(
+SUBJECT_LABEL = LinePattern(
     r"^[ \t]*(?:(?:SUBJECT|SUBJ|Subject|SUBJET|SUJBECT)(?:[ \t]*[:.']+|[ \t]+(?=[A-Z(\"“]))"
-    r"|[A-Z]{2,6}[ \t]+SUBJECT[ \t]*:)[ \t]*",
-    re.M)
+    r"|[A-Z]{2,6}[ \t]+SUBJECT[ \t]*:)[ \t]*")
 # A label inside a line, when header fields were run together (`… Tags: prel, tu Subject: …`).
-INLINE_LABEL = re.compile(r"\b(?:SUBJECT|Subject|SUBJ)[ \t]*:[ \t]*")
+INLINE_LABEL = WordPattern(r"\b(?:SUBJECT|Subject|SUBJ)[ \t]*:[ \t]*", ("SUBJ", "Subject"))
 # Where a subject run together with the next fields stops inside its line.
 INLINE_END = re.compile(
     r"(?<![ \t])[ \t]+(?:REF(?:S|TEL|TELS)?[ \t]*:|Refs?:|Reftels?:|REF:|CLASSIFIED BY|Classified [Bb]y|"
@@ -21,7 +22,7 @@ INLINE_END = re.compile(
 METADATA_SUBJECT = re.compile(r"^[A-Z][A-Z ]* \d{8} [A-Z] [A-Z]{2} \d\d-[A-Z]{3}-\d\d ")
 # OCR'd printouts garble the label (`SuBJEtTi:`, `SUB3Egte•`, `SUBJECI!"`): tried last, and only
 # on a line right after a TAGS line.
-OCR_LABEL = re.compile(r"^[ \t]*TAGS?\b[^\n]*\n[ \t]*S[Uu][Bb][JjI1l3][A-Za-z0-9]{0,4}[^A-Za-z0-9\s(\"]{0,6}[ \t]*", re.M)
+OCR_LABEL = LinePattern(r"^[ \t]*TAGS?\b[^\n]*\n[ \t]*S[Uu][Bb][JjI1l3][A-Za-z0-9]{0,4}[^A-Za-z0-9\s(\"]{0,6}[ \t]*")
 OCR_DEBRIS = re.compile(r"^[^A-Za-z0-9(\"“]+|[\s•.,:;'*-]+$")
 # Lines that end a wrapped subject: another header field, a reference list, the first paragraph.
 SUBJECT_END = re.compile(
