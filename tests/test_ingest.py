@@ -247,3 +247,28 @@ def test_ingest_a_dump_is_one_file_of_many_documents(tmp_path):
         report = corpus.ingest(dump, workers=1)
         assert (report.documents, report.errors) == (1, 0)
         assert corpus.search("launch").total == 1 and corpus.errors() == []
+
+
+@pytest.mark.parametrize("small", [True, False])
+def test_ingest_reads_a_file_once_or_streams_it_with_the_same_result(tmp_path, monkeypatch, small):
+    import zipfile
+
+    from legation import ingest as ingest_module
+    from legation.parse import Failure, parse_paths
+    from legation.store.rows import document_rows, failure_rows
+
+    archive = tmp_path / "two.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.txt", (FIXTURES / SEEDS[0]).read_text(encoding="utf-8"))
+        z.writestr("b.txt", b"\x00\x01\x02\xff" * 300)
+    text = tmp_path / "seed.txt"
+    shutil.copy(FIXTURES / SEEDS[1], text)
+    if not small:
+        monkeypatch.setattr(ingest_module, "READ_ONCE_BYTES", 16)
+    for path in (archive, text):
+        result = ingest_module.process_file((path, 0, 0))
+        assert result.sha256 == ingest_module.file_sha256(path)
+        expected = [failure_rows(item.source, item.error, i) if isinstance(item, Failure) else document_rows(item, i)
+                    for i, item in enumerate(parse_paths([path]))]
+        assert [vars(r) for r in result.rows] == [vars(r) for r in expected]
+    assert [r.status for r in ingest_module.process_file((archive, 0, 0)).rows] == ["ok", "error"]

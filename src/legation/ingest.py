@@ -20,6 +20,7 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -36,6 +37,9 @@ from .store.rows import document_rows, failure_rows
 BATCH_DOCUMENTS = 256
 # Commit at least this often (seconds) even when documents come slowly (large PDFs, full profile).
 BATCH_SECONDS = 2.0
+# Files up to this size are read once, and the same bytes hashed and parsed; larger ones (dumps and
+# archives, mostly) are hashed apart and streamed by the readers. Under every per-document limit.
+READ_ONCE_BYTES = 4 * 2**20
 # Files handed to a worker at a time: amortises inter-process messages without starving a worker.
 WORKER_CHUNK = 8
 
@@ -123,19 +127,25 @@ def plan_files(store, paths) -> tuple[list[tuple[Path, int, int]], list[FileStat
 def process_file(task: tuple[Path, int, int], format: str = "auto", profile: str = "fast",
                  extract: bool = True) -> FileResult:
     """Read, parse and extract one file into rows (runs in a worker); never raises on bad input."""
-    from .parse import Failure, parse_paths
+    from .parse import Failure, parse_bytes, parse_paths
+    from .parse.readers import display_name
 
     path, size, mtime_ns = task
     key = str(path)
     try:
-        digest = file_sha256(path)
+        raw = read_small_file(path)
+        digest = hashlib.sha256(raw).hexdigest() if raw is not None else file_sha256(path)
     except OSError as exc:
         result = FileResult(key, size, mtime_ns, "")
         result.rows.append(failure_rows(key, f"cannot read file: {exc.strerror or exc} [L104]"))
         return result
     result = FileResult(key, size, mtime_ns, digest)
     try:
-        for ord, item in enumerate(parse_paths([path], format=format, extract=extract, profile=profile)):
+        if raw is not None:
+            items = parse_bytes(raw, display_name(path), format=format, extract=extract, profile=profile)
+        else:
+            items = parse_paths([path], format=format, extract=extract, profile=profile)
+        for ord, item in enumerate(items):
             if isinstance(item, Failure):
                 result.rows.append(failure_rows(item.source, item.error, ord))
             else:
@@ -144,6 +154,17 @@ def process_file(task: tuple[Path, int, int], format: str = "auto", profile: str
         result.rows.append(failure_rows(key, f"internal error ({type(exc).__name__}: {exc}) [L900]",
                                         len(result.rows)))
     return result
+
+
+def read_small_file(path: Path) -> bytes | None:
+    """The bytes of a regular file of at most READ_ONCE_BYTES, read once to be hashed and parsed;
+    None for anything else (left to the readers, which stream dumps and check every limit)."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > READ_ONCE_BYTES:
+        return None
+    with open(path, "rb") as handle:
+        raw = handle.read(READ_ONCE_BYTES + 1)
+    return raw if len(raw) <= READ_ONCE_BYTES else None
 
 
 def _worker_init() -> None:
