@@ -3,18 +3,19 @@
 The common forms are named regexes below (one per shape, tried in order; the first to claim a span
 keeps it). Each match is resolved by calendar arithmetic: absolute dates always, relative ones
 ("last year", "Thursday", "in July") only when the document has a date. Two expressions joined by
-"from … until", "between … and" or a dash become one range. dateparser is the fallback for the rare
-shapes no rule names (dotted European dates).
+"from … until", "between … and" or a dash become one range. dateparser is the fallback for dotted
+dates that are no valid day.month.year or month.day.year.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from ..record import Document, TimeSpan
 from . import calendar as cal
+from .tense import speaks_of_future
 from .triggers import find_triggers
 from .words import MONTHS, WEEKDAYS
 
@@ -65,7 +66,7 @@ THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 MOD_BEFORE = re.compile(r"\b(?:last|next|this|coming)\s+$", re.I)
 # Which shapes to try at each kind of trigger word (longest first; all candidates compete by length).
 BY_TRIGGER = {
-    "month": ("day_range", "mdy", "md", "my", "month"),
+    "month": ("day_range", "mdy", "md", "my", "month"),  # (see MONTH_DATE_SHAPES)
     "weekday": ("weekday",),
     "relative": ("relative_day", "relative", "weekday", "month", "season"),
     "season": ("season",),
@@ -86,16 +87,29 @@ RELATIVE_WORD_SHAPES = {
 # every such shape passes): a day or year after a month ("June 5", "June, 2007", "June of 2007"), a
 # month or a unit of "ago" after a day number ("5 June", "5th of June", "5 days ago"), a time word after
 # a relative one ("this week", "last Monday", "next July", "this summer", "earlier this month").
-DATE_AFTER_MONTH = re.compile(r"\.?,?\s+(?:of\s+)?\d", re.I)
+DATE_AFTER_MONTH = re.compile(r"\.?,?\s+(?:of\s+)?(\d+)", re.I)
 MONTH_AFTER_DAY = re.compile(r"(?:st|nd|rd|th)?\s+(?:(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                              r"|day|week|month|year)", re.I)
 TIME_WORD_AFTER = re.compile(r"\s+(?:this|week|month|year|quarter|decade|mon|tue|wed|thu|fri|sat|sun|early|mid|late"
                              r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter)",
                              re.I)
+# The same for the other trigger words whose shapes go on past them: "of" and a month after a boundary
+# ("end of May"), "quarter" after an ordinal, and a month, year, decade or season after "early", "mid" and
+# "late" ("mid-1990s", "late summer").
+WORDS_AFTER = {
+    "boundary": re.compile(r"\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I),
+    "quarter": re.compile(r"\s+quarter", re.I),
+    "part": re.compile(r"[-\s]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|19|20|spring|summer|autumn|fall"
+                       r"|winter)", re.I),
+}
 # Shapes that may open with "the" ("the end of May", "the 1990s", "the first quarter"): at a trigger
 # after "the" these are tried from "the" as well.
 THE_SHAPES = ("month_part", "decade", "quarter")
 MONTH_ALONE = ("month",)
+# The shapes a month opens by the length of the digit run DATE_AFTER_MONTH finds after it: a day has one
+# or two digits, a year four.
+MONTH_DATE_SHAPES = {1: ("day_range", "mdy", "md", "month"), 2: ("day_range", "mdy", "md", "month"),
+                     4: ("my", "month")}
 # The shapes a digit run can open, by the character after it (the run is maximal, so that character
 # is no digit): "/" a numeric date, "." a dotted one, a space or an ordinal suffix a day before its
 # month; a four-digit year goes on to a date by "-", to a range by a dash and to a decade by "s", and
@@ -109,19 +123,17 @@ YEAR_SHAPES = {"-": ("iso", "year_range", "year"), "–": ("year_range", "year")
                "ſ": ("decade", "year")}
 CENTURIES = ("19", "20")
 SHAPE_ORDER = {name: i for i, (name, _) in enumerate(SHAPES)}
+PATTERNS = dict(SHAPES)
 RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|and|-|–)\s*", re.I)  # the whole gap between two
 RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
-# A sentence about the future names the next such month ("will", "would be on vacation from August 20").
-# (The look-ahead for the cues' first letters lets the search pass over other offsets quickly.)
-FUTURE_CUES = re.compile(r"(?=[wspuniaglhef])\b(?:will|would|shall|plans?|planned|planning|scheduled|upcoming|next"
-                         r"|intends?|is to|are to|going to|later this|expects? to|hopes? to|forthcoming)\b|'ll\b", re.I)
 # Two-digit DTG years: cables run from the 1960s; "07" is 2007, "86" is 1986.
 DTG_CENTURY_PIVOT = 60
 # Years outside this window are numbers, not dates, when they stand alone.
 MIN_YEAR, MAX_YEAR = 1900, 2099
-SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 
+# Shapes whose dates follow from their match groups alone (no document date, no context): resolved once.
+ABSOLUTE_SHAPES = frozenset(("dtg", "mdy", "dmy", "iso", "numeric", "my", "decade", "year_range", "year"))
 MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, 1)}
 
 
@@ -138,20 +150,13 @@ def base_date(doc: Document) -> date | None:
         return None
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    right_match = SENTENCE_END.search(text, end, end + 300)
-    right = right_match.start() if right_match else min(len(text), end + 300)
-    return text[left:right]
-
-
 class Resolver:
     def __init__(self, text: str, base: date | None):
         self.text = text
         self.base = base
 
     def future(self, start: int, end: int) -> bool:
-        return FUTURE_CUES.search(_sentence(self.text, start, end)) is not None
+        return speaks_of_future(self.text, start, end)
 
     def month_year(self, month: int, day: int | None, start: int, end: int) -> int | None:
         if self.base is None:
@@ -160,20 +165,11 @@ class Resolver:
 
     def resolve(self, shape: str, m: re.Match) -> tuple[date | None, date | None, str] | None:
         g = m.groups()
+        if shape in ABSOLUTE_SHAPES:
+            return resolve_absolute(shape, g)
         base = self.base
-        if shape == "dtg":
-            year = int(g[4])
-            return _day(year + (2000 if year < DTG_CENTURY_PIVOT else 1900), month_number(g[3]), int(g[0]))
-        if shape == "mdy":
-            return _day(int(g[2]), month_number(g[0]), int(g[1]))
-        if shape == "dmy":
-            return _day(int(g[2]), month_number(g[1]), int(g[0]))
-        if shape == "iso":
-            return _day(int(g[0]), int(g[1]), int(g[2]))
-        if shape == "numeric":
-            return _day(int(g[2]), int(g[0]), int(g[1]))
         if shape == "dotted":
-            return _dateparser(m.group(), base)
+            return _dotted(m.group(), base)
         if shape in ("md", "dm"):
             month, day = (month_number(g[0]), int(g[1])) if shape == "md" else (month_number(g[1]), int(g[0]))
             year = self.month_year(month, day, m.start(), m.end())
@@ -191,11 +187,6 @@ class Resolver:
             month = month_number(g[1])
             year = int(g[2]) if g[2] else self.month_year(month, None, m.start(), m.end())
             return (*cal.month_part(year, month, g[0].lower()), "range") if year else (None, None, "range")
-        if shape == "my":
-            month, year = month_number(g[1]), int(g[2])
-            if g[0]:
-                return *cal.month_part(year, month, g[0].lower()), "range"
-            return *cal.month_span(year, month), "month"
         if shape == "month":
             word, modifier, part = m.group("mon"), (m.group("mod") or "").lower(), m.group("part")
             if not word[0].isupper() or not (modifier or part or self._after_preposition(m.start())):
@@ -212,20 +203,6 @@ class Resolver:
             if part:
                 return *cal.month_part(year, month, part.lower()), "range"
             return *cal.month_span(year, month), "month"
-        if shape == "decade":
-            return *cal.decade_span(int(g[1]), (g[0] or "").lower() or None), "decade"
-        if shape == "year_range":
-            first, last = int(g[0]), int(g[1])
-            if last <= first:
-                return None
-            return date(first, 1, 1), date(last, 12, 31), "range"
-        if shape == "year":
-            year = int(g[1])
-            if not MIN_YEAR <= year <= MAX_YEAR:
-                return None
-            if g[0]:
-                return *cal.year_part(year, g[0].lower()), "range"
-            return *cal.year_span(year), "year"
         if shape == "quarter":
             quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g[0].lower()) or int(g[0][0])
             year = int(g[1]) if g[1] else (base.year if base else None)
@@ -316,6 +293,42 @@ class Resolver:
         return *cal.year_span(base.year - n), "year"
 
 
+@lru_cache(maxsize=4096)
+def resolve_absolute(shape: str, g: tuple[str | None, ...]) -> tuple[date | None, date | None, str] | None:
+    """(from, to, granularity) of a shape in ABSOLUTE_SHAPES from its match groups (None: no date)."""
+    if shape == "dtg":
+        year = int(g[4])
+        return _day(year + (2000 if year < DTG_CENTURY_PIVOT else 1900), month_number(g[3]), int(g[0]))
+    if shape == "mdy":
+        return _day(int(g[2]), month_number(g[0]), int(g[1]))
+    if shape == "dmy":
+        return _day(int(g[2]), month_number(g[1]), int(g[0]))
+    if shape == "iso":
+        return _day(int(g[0]), int(g[1]), int(g[2]))
+    if shape == "numeric":
+        return _day(int(g[2]), int(g[0]), int(g[1]))
+    if shape == "my":
+        month, year = month_number(g[1]), int(g[2])
+        if g[0]:
+            return *cal.month_part(year, month, g[0].lower()), "range"
+        return *cal.month_span(year, month), "month"
+    if shape == "decade":
+        return *cal.decade_span(int(g[1]), (g[0] or "").lower() or None), "decade"
+    if shape == "year_range":
+        first, last = int(g[0]), int(g[1])
+        if last <= first:
+            return None
+        return date(first, 1, 1), date(last, 12, 31), "range"
+    if shape == "year":
+        year = int(g[1])
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return None
+        if g[0]:
+            return *cal.year_part(year, g[0].lower()), "range"
+        return *cal.year_span(year), "year"
+    raise ValueError(f"not an absolute shape: {shape}")
+
+
 def _day(year: int | None, month: int, day: int):
     if year is None:
         return None
@@ -324,6 +337,17 @@ def _day(year: int | None, month: int, day: int):
     except ValueError:
         return None
     return value, value, "day"
+
+
+def _dotted(surface: str, base: date | None):
+    """A dotted date ("5.06.2007"): day.month.year if valid, else month.day.year if valid, as dateparser
+    reads them; anything else is left to dateparser (slow to load, and its guesses depend on today)."""
+    if surface.isascii():
+        first, second, year = map(int, surface.split("."))
+        value = _day(year, second, first) or _day(year, first, second)
+        if value is not None:
+            return value
+    return _dateparser(surface, base)
 
 
 def _dateparser(surface: str, base: date | None):
@@ -344,25 +368,31 @@ def _opening_with_the(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name for name in THE_SHAPES if name in names)
 
 
-def _candidates(text: str, triggers: dict) -> list[tuple[str, re.Match]]:
-    shapes = dict(SHAPES)
-    out: list[tuple[str, re.Match]] = []
+def _candidates(text: str, triggers: dict) -> list[tuple[int, int, int, int, str, re.Match]]:
+    """Every shape that matches where a trigger opens one, as its sort key for `find_times`: (minus its
+    length, start, shape order, index), then the shape and the match."""
+    out: list[tuple[int, int, int, int, str, re.Match]] = []
+
+    def keep(name: str, match: re.Match) -> None:
+        start, end = match.span()
+        out.append((start - end, start, SHAPE_ORDER[name], len(out), name, match))
 
     def attempt(names: tuple[str, ...], position: int) -> None:
         for name in names:
-            match = shapes[name].match(text, position)
+            match = PATTERNS[name].match(text, position)
             if match is not None:
-                out.append((name, match))
+                keep(name, match)
         with_the = _opening_with_the(names)
         if with_the and position and text[position - 1].isspace():  # THE_BEFORE ends in white space
             before = THE_BEFORE.search(text, max(0, position - 6), position)
             if before is not None:
                 for name in with_the:
-                    match = shapes[name].match(text, before.start())
+                    match = PATTERNS[name].match(text, before.start())
                     if match is not None:
-                        out.append((name, match))
+                        keep(name, match)
     for start, end in triggers.get("month", ()):
-        attempt(BY_TRIGGER["month"] if DATE_AFTER_MONTH.match(text, end) else MONTH_ALONE, start)
+        date_after = DATE_AFTER_MONTH.match(text, end)
+        attempt(MONTH_DATE_SHAPES.get(len(date_after[1]), MONTH_ALONE) if date_after else MONTH_ALONE, start)
     for start, end in triggers.get("relative", ()):
         names = RELATIVE_WORD_SHAPES.get(text[start:end].lower())
         if names is None:  # a trigger word the table does not know yet: every shape
@@ -371,8 +401,10 @@ def _candidates(text: str, triggers: dict) -> list[tuple[str, re.Match]]:
             attempt(names, start)
     for kind, names in BY_TRIGGER.items():
         if kind not in ("month", "relative"):
-            for start, _end in triggers.get(kind, ()):
-                attempt(names, start)
+            words_after = WORDS_AFTER.get(kind)
+            for start, end in triggers.get(kind, ()):
+                if words_after is None or words_after.match(text, end):
+                    attempt(names, start)
     for start, _end in triggers.get("weekday", ()):
         before = MOD_BEFORE.search(text, max(0, start - 9), start)
         if before is not None:
@@ -395,7 +427,7 @@ def _candidates(text: str, triggers: dict) -> list[tuple[str, re.Match]]:
             elif after == ".":
                 if text[end + 1:end + 2].isdecimal():  # a dotted date goes on with a digit
                     attempt(DAY_SHAPES[after], start)
-            elif after == "/" or MONTH_AFTER_DAY.match(text, end):
+            elif after == "/" or (after.lower() in DAY_SHAPES and MONTH_AFTER_DAY.match(text, end)):
                 attempt(DAY_SHAPES.get(after.lower(), ()), start)
     return out
 
@@ -403,12 +435,12 @@ def _candidates(text: str, triggers: dict) -> list[tuple[str, re.Match]]:
 def find_times(text: str, base: date | None) -> list[TimeSpan]:
     resolver = Resolver(text, base)
     # longest first, then leftmost, then by shape order; the index keeps equal candidates in turn
-    candidates = sorted((match.start() - match.end(), match.start(), SHAPE_ORDER[shape], i, shape, match)
-                        for i, (shape, match) in enumerate(_candidates(text, find_triggers(text))))
+    candidates = _candidates(text, find_triggers(text))
+    candidates.sort()
     claimed = bytearray(len(text))  # 1 at offsets a resolved expression holds
     found: list[tuple[int, int, date | None, date | None, str]] = []
-    for _size, start, _order, _index, shape, match in candidates:
-        end = match.end()
+    for minus_size, start, _order, _index, shape, match in candidates:
+        end = start - minus_size
         if claimed.find(1, start, end) >= 0:
             continue
         resolved = resolver.resolve(shape, match)
