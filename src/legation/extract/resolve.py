@@ -37,36 +37,39 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """The mentions that keep their span, in text order (the longer of two at one offset first).
 
     Mentions only compete with those they overlap, so the text is swept once in order of offset and
-    each run of overlapping mentions is settled on its own; a mention overlapping no other stays."""
-    runs: list[list[int]] = []  # indices in `mentions` of each run of overlapping mentions
-    run_end = 0
-    for start, negative_end, index in sorted((m.start, -m.end, i) for i, m in enumerate(mentions) if m.end > m.start):
-        if start >= run_end:
-            runs.append([index])
-        else:
-            runs[-1].append(index)
-        if -negative_end > run_end:
-            run_end = -negative_end
+    each run of overlapping mentions is settled on its own; a mention overlapping no other stays.
+    (The sort is stable, so mentions at one offset keep the order they were given in.)"""
     kept: list[Mention] = []
-    for run in runs:
-        if len(run) == 1:
-            kept.append(mentions[run[0]])
+    run: list[Mention] = []  # the current run of overlapping mentions
+    run_end = 0
+    for m in sorted((m for m in mentions if m.end > m.start), key=_START):
+        if m.start >= run_end:
+            if len(run) == 1:
+                kept.append(run[0])
+            elif run:
+                kept.extend(_settle(run))
+            run = [m]
         else:
-            kept.extend(_settle(run, mentions))
+            run.append(m)
+        if m.end > run_end:
+            run_end = m.end
+    if len(run) == 1:
+        kept.append(run[0])
+    elif run:
+        kept.extend(_settle(run))
     return kept
 
 
-def _settle(run: list[int], mentions: list[Mention]) -> list[Mention]:
-    """A run of overlapping mentions: the longest wins its span (a known entity over a rule's find on a
-    tie, then the leftmost, then the first given); a shorter one stays only nested in all it overlaps
-    (a span equal to a kept one never nests)."""
+def _settle(run: list[Mention]) -> list[Mention]:
+    """A run of overlapping mentions (by offset, as given at one offset): the longest wins its span (a
+    known entity over a rule's find on a tie, then the leftmost, then the first given); a shorter one
+    stays only nested in all it overlaps (a span equal to a kept one never nests)."""
     if len(run) == 2:  # the common run: the winner, and the other only if it nests (it then follows)
-        first, second = (mentions[i] for i in sorted(run))
+        first, second = run
         winner, other = (second, first) if _rank(second) < _rank(first) else (first, second)
         return [winner, other] if _nests(winner, other) else [winner]
     kept: list[Mention] = []
-    for _order, index in sorted((_rank(mentions[i]), i) for i in run):
-        m = mentions[index]
+    for m in sorted(run, key=_rank):
         if all(_nests(k, m) for k in kept if k.start < m.end and m.start < k.end):
             kept.append(m)
     kept.sort(key=_text_order)
@@ -75,6 +78,9 @@ def _settle(run: list[int], mentions: list[Mention]) -> list[Mention]:
 
 def _rank(m: Mention) -> tuple:
     return (-(m.end - m.start), m.id is None, m.start)
+
+
+_START = attrgetter("start")
 
 
 def _text_order(m: Mention) -> tuple[int, int]:
@@ -184,10 +190,13 @@ def link_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def resolve_entities(doc: Document) -> Document:
     text = doc.text
+    mentions = []
     for m in doc.entities:  # the contract: a mention's text is the slice of the text it points at
-        m.text = text[m.start:m.end]
-    mentions = resolve_overlaps([m for m in doc.entities if m.text.strip()])
-    mentions = link_surnames(doc.text, mentions)
+        m.text = span = text[m.start:m.end]
+        if span and not span.isspace():
+            mentions.append(m)
+    mentions = resolve_overlaps(mentions)
+    mentions = link_surnames(text, mentions)
     assign_ids(mentions)
     doc.entities = mentions
     return doc
