@@ -235,14 +235,15 @@ def _ingest_here(store, todo, workers: int, format: str, profile: str, extract: 
         pending_docs += max(1, len(result.rows))
         if pending_docs >= batch_size or time.perf_counter() - last_commit >= BATCH_SECONDS:
             store.write_files(pending)
-            yield _counts(pending)
+            yield counts(pending)
             pending, pending_docs, last_commit = [], 0, time.perf_counter()
     if pending:
         store.write_files(pending)
-        yield _counts(pending)
+        yield counts(pending)
 
 
-def _counts(results: list[FileResult]) -> tuple[int, int, int]:
+def counts(results: list[FileResult]) -> tuple[int, int, int]:
+    """(files, documents stored, error records) of a batch."""
     rows = [r for result in results for r in result.rows]
     return len(results), sum(r.status == "ok" for r in rows), sum(r.status == "error" for r in rows)
 

@@ -25,9 +25,8 @@ import time
 from collections.abc import Iterator
 
 from .errors import InternalError, LegationError
+from .ingest import WORKER_CHUNK, counts, process_file
 
-# Files handed out at a time: a few milliseconds of work each, so the workers stay evenly loaded.
-CHUNK_FILES = 8
 # A worker that cannot get the write lock keeps parsing until it holds this many batches, then waits.
 WAIT_BATCHES = 4
 # The page cache of each worker's connection, in KiB. Another worker's commit empties it (SQLite
@@ -57,8 +56,8 @@ def ingest_in_workers(store, todo: list, workers: int, format: str, profile: str
     finally:
         store.reconnect()
     # Filled once the workers exist: nothing but this thread runs in this process when it forks.
-    for i in range(0, len(todo), CHUNK_FILES):
-        tasks.put(todo[i:i + CHUNK_FILES])
+    for i in range(0, len(todo), WORKER_CHUNK):
+        tasks.put(todo[i:i + WORKER_CHUNK])
     for _ in range(workers):
         tasks.put(None)
     running = len(procs)
@@ -117,8 +116,6 @@ def _worker(tasks, done, settings) -> None:
 
 
 def _work(store, tasks, done, format, profile, extract, batch_size, batch_seconds, parent) -> None:
-    from .ingest import process_file
-
     pending: list = []
     pending_docs = 0
     last = time.monotonic()
@@ -150,7 +147,5 @@ def _write(store, pending: list, done, wait: bool) -> bool:
         return True
     if store.write_files(pending, wait=wait) is None:
         return False
-    docs = sum(r.status == "ok" for result in pending for r in result.rows)
-    errors = sum(r.status == "error" for result in pending for r in result.rows)
-    done.put(("stored", len(pending), docs, errors))
+    done.put(("stored", *counts(pending)))
     return True
