@@ -222,7 +222,7 @@ def extract_acronyms(doc: Document) -> Document:
         if entity is not None:
             defined.setdefault(match.group(1), (entity.text, entity))
 
-    acronyms: dict[str, str] = {short: long for short, (long, _) in defined.items() if _capitals(short) >= 2
+    acronyms: dict[str, str] = {short: long for short, (long, _) in defined.items() if _capitals(short) >= MIN_CAPITALS
                                 and " " not in short}
     table = glossary()
     countries: Counter | None = None  # GPE names by mentions, counted when an ambiguous row needs them

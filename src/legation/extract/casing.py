@@ -32,19 +32,7 @@ class CaseMap:
     def caps_at(self, offset: int) -> bool:
         if self.all_caps:
             return True
-        if 0 <= offset < len(self._map):
-            return self._map[offset] == 1
-        return self._line_caps(offset)
-
-    def _line_caps(self, offset: int) -> bool:
-        text = self.text
-        start = text.rfind("\n", 0, offset) + 1
-        end = text.find("\n", offset)
-        return _is_caps_line(text[start:end if end >= 0 else len(text)])
-
-
-def _is_caps_line(line: str) -> bool:
-    return LOWER.search(line) is None and len(LETTER.findall(line)) >= MIN_CAPS_LETTERS
+        return 0 <= offset < len(self._map) and self._map[offset] == 1
 
 
 def _line_map(text: str) -> bytes:

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 
 from ..data import load_table
 from ..record import Document, Mention
-from .casing import CaseMap, case_map
+from .casing import case_map
 from .keywords import padded_key, scan
 
 TABLES = ("places.tsv", "organisations.tsv", "offices.tsv", "posts.tsv", "space.tsv", "agreements.tsv",
@@ -125,10 +125,9 @@ def pronoun_us(text: str, start: int) -> bool:
     return bool(words) and words[-1].upper() in PRONOUN_US_AFTER
 
 
-def find_mentions(text: str, cases: CaseMap | None = None) -> list[Mention]:
+def find_mentions(text: str) -> list[Mention]:
     """All gazetteer hits (overlapping ones included) with their entry's id, label and name."""
-    cases = cases or case_map(text)
-    caps_at = cases.caps_at
+    caps_at = case_map(text).caps_at
     table = entries()
     out = []
     append = out.append

@@ -18,7 +18,7 @@ from functools import cache
 from ..record import Document, Mention
 from .casing import CaseMap, case_map
 from .gazetteer import aliases, entries
-from .triggers import find_triggers
+from .triggers import LOWER_TITLE_WORDS, find_triggers
 from .words import COMMON_WORDS, MONTHS, WEEKDAYS
 
 TITLES = r"""Prime Minister|Deputy Prime Minister|First Deputy Prime Minister|Foreign Minister|Deputy Foreign Minister
@@ -35,9 +35,7 @@ TITLES = r"""Prime Minister|Deputy Prime Minister|First Deputy Prime Minister|Fo
 |Counselor|Counsellor|Attache|Advisor|Adviser|CEO|Chief Executive|Officer"""
 TITLE = "(?:" + TITLES.replace("\n", "") + ")"
 # News writes job words in lower case before a name: "space agency chief Talgat Musabayev".
-LOWER_TITLE = (r"(?:chief|head|spokesman|spokeswoman|spokesperson|minister|director|ambassador|president"
-               r"|secretary|leader|envoy|commander|adviser|advisor|official|chairman|governor|mayor|premier"
-               r"|deputy|founder|analyst|expert|lawyer|professor|researcher|scientist|astronaut|cosmonaut)")
+LOWER_TITLE = "(?:" + "|".join(LOWER_TITLE_WORDS.split()) + ")"
 NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
 PARTICLE = r"(?:de|da|van|von|der|bin|ibn|al-|el-|la|le|du)"
 NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} )?{NAME_WORD}){{0,3}}"

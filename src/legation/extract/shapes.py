@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..record import Document, Mention
-from .casing import CaseMap, case_map
+from .casing import case_map
 from .triggers import find_triggers
 from .words import COMMON_WORDS, FUNCTION_WORDS, MONTHS, WEEKDAYS
 
@@ -116,8 +116,8 @@ def grow_right(text: str, pos: int, caps: bool) -> int:
     return end
 
 
-def find_shapes(text: str, cases: CaseMap | None = None) -> list[Mention]:
-    cases = cases or case_map(text)
+def find_shapes(text: str) -> list[Mention]:
+    cases = case_map(text)
     out = []
     triggers = find_triggers(text)
     for label, head, kind in (("AGREEMENT", AGREEMENT_HEAD, "agreement"), ("ORG", ORG_HEAD, "org")):

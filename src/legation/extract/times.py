@@ -66,7 +66,6 @@ THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 MOD_BEFORE = re.compile(r"\b(?:last|next|this|coming)\s+$", re.I)
 # Which shapes to try at each kind of trigger word (longest first; all candidates compete by length).
 BY_TRIGGER = {
-    "month": ("day_range", "mdy", "md", "my", "month"),  # (see MONTH_DATE_SHAPES)
     "weekday": ("weekday",),
     "relative": ("relative_day", "relative", "weekday", "month", "season"),
     "season": ("season",),
@@ -400,7 +399,7 @@ def _candidates(text: str, triggers: dict) -> list[tuple[int, int, int, int, str
         elif names == DAY_WORDS or TIME_WORD_AFTER.match(text, end):
             attempt(names, start)
     for kind, names in BY_TRIGGER.items():
-        if kind not in ("month", "relative"):
+        if kind != "relative":
             words_after = WORDS_AFTER.get(kind)
             for start, end in triggers.get(kind, ()):
                 if words_after is None or words_after.match(text, end):
