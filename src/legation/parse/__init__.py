@@ -49,14 +49,18 @@ def _parse_items(items: Iterable[Source | Failure], format: str, extract: bool,
 
         components(profile)  # an unknown profile is a usage error before any file is read
     batch: list[tuple[Source, list[Document] | Failure]] = []
+    documents = 0  # in the batch (failures do not count towards EXTRACT_BATCH)
     for item in items:
         if isinstance(item, Failure):
             batch.append((None, item))
         else:
-            batch.append((item, _guard(item, lambda src=item: parse_source(src, format))))
-        if sum(len(r) for _, r in batch if isinstance(r, list)) >= EXTRACT_BATCH:
+            result = _guard(item, lambda src=item: parse_source(src, format))
+            batch.append((item, result))
+            if isinstance(result, list):
+                documents += len(result)
+        if documents >= EXTRACT_BATCH:
             yield from _flush(batch, extract, profile)
-            batch = []
+            batch, documents = [], 0
     yield from _flush(batch, extract, profile)
 
 
