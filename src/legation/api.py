@@ -13,14 +13,15 @@ from typing import Annotated
 from fastapi import APIRouter, Header, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
+from .query.querylang import MAX_QUERY_CHARS
+from .query.search import MAX_LIMIT
 from .web import urls
 
 router = APIRouter(prefix=urls.API_PREFIX, tags=["api"])
 
-# Bounds on parameters (the query layer checks them too; these give a 400 before any work).
-MAX_QUERY_CHARS = 2000
+# Bounds on parameters (the query layer's own, MAX_QUERY_CHARS and MAX_LIMIT, give a 400 here
+# before any work).
 MAX_IDENT_CHARS = 512
-MAX_LIMIT = 500
 MAX_PAGE = 10_000
 MAX_ERRORS = 10_000
 # Files one upload may carry.
@@ -33,6 +34,8 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Results per page."
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1.")]
 Scope = Annotated[str, Query(pattern="^(documents|sentences)$",
                              description="Timeline of the documents naming the entity, or only its sentences.")]
+View = Annotated[str | None, Query(pattern="^(refs|entities)$",
+                                   description="refs: a cable's references; entities: an entity's neighbours.")]
 
 
 def corpus_for(request: Request):
@@ -80,7 +83,7 @@ def timeline(request: Request, q: QueryText, scope: Scope = "documents") -> dict
 
 @router.get("/graph/{ident:path}", summary="Reference or co-occurrence graph around a node")
 def graph(request: Request, ident: str,
-          view: Annotated[str, Query(pattern="^(refs|entities)$")] | None = None) -> dict:
+          view: View = None) -> dict:
     """`view=refs`: a cable, what it cites (missing cables as placeholders) and what cites it.
     `view=entities`: an entity and the entities named in the same documents. Without `view`, a
     document id gives its references and anything else the entity graph."""

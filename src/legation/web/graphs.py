@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from ..query.common import NotFound
 
-VIEWS = ("refs", "entities")
-
 
 def graph(corpus, ident: str, view: str | None = None):
     """The RefGraph (view "refs") or EntityGraph (view "entities"); without a view, the references

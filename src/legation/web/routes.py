@@ -8,14 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..api import MAX_PAGE, MAX_QUERY_CHARS, Limit, Scope, check_ident, corpus_for
+from ..api import MAX_QUERY_CHARS, Limit, Page, Scope, View, check_ident, corpus_for
 from ..query.common import NotFound
 from . import graphs, render, urls
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
 OptionalQuery = Annotated[str, Query(max_length=MAX_QUERY_CHARS)]
-Page = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 # Facet values shown before "more" (the API returns them all).
 FACET_SHOWN = 8
 
@@ -75,7 +74,7 @@ def timeline(request: Request, q: OptionalQuery = "", scope: Scope = "documents"
 
 @router.get("/graph/{ident:path}")
 def graph(request: Request, ident: str,
-          view: Annotated[str | None, Query(pattern="^(refs|entities)$")] = None):
+          view: View = None):
     corpus = corpus_for(request)
     record = graphs.graph(corpus, check_ident(ident), view)
     kind = graphs.view_of(record)
