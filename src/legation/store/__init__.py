@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .base import FileResult, FileState, Store
+from .base import FileResult, FileState
 from .migrations import StoreError
 from .sqlite import SQLiteStore
 
-__all__ = ["FileResult", "FileState", "SQLiteStore", "Store", "StoreError", "open_store"]
+__all__ = ["FileResult", "FileState", "SQLiteStore", "StoreError", "open_store"]
 
 
 def open_store(path: str = "legation.db", readonly: bool = False) -> SQLiteStore:

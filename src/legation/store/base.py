@@ -1,10 +1,8 @@
-"""The Store protocol: what ingest and the query layer need from a store, whatever its engine."""
+"""What ingest hands a store: the state of an input file, and everything one file became."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
 
 from .rows import DocumentRows
 
@@ -28,19 +26,3 @@ class FileResult:
     mtime_ns: int
     sha256: str
     rows: list[DocumentRows] = field(default_factory=list)
-
-
-class Store(Protocol):
-    path: str
-
-    def file_states(self) -> dict[str, FileState]: ...
-
-    def touch_files(self, states: Iterable[FileState]) -> None: ...
-
-    def write_files(self, results: Iterable[FileResult]) -> int: ...
-
-    def delete_files(self, paths: Iterable[str]) -> int: ...
-
-    def reader(self) -> Any: ...
-
-    def close(self) -> None: ...
