@@ -38,8 +38,8 @@ class Dossier:
         return out
 
 
-def resolve_entity(conn: sqlite3.Connection, name: str) -> tuple[dict, list[str], list[dict]]:
-    """The entity called `name`: (the most mentioned, ids taken together, other candidates).
+def resolve_entity(conn: sqlite3.Connection, name: str) -> tuple[dict, list[dict], list[dict]]:
+    """The entity called `name`: (the most mentioned, the entities taken together, other candidates).
 
     Entities with exactly this name under other labels ("Baikonur" the town and the cosmodrome when
     extraction could not tell them apart) are taken together; other candidates are listed."""
@@ -53,18 +53,18 @@ def resolve_entity(conn: sqlite3.Connection, name: str) -> tuple[dict, list[str]
     folded = main["name"].casefold()
     together = [e for e in found if e["name"].casefold() == folded]
     others = [e for e in found if e not in together]
-    return main, [e["id"] for e in together], others
+    return main, together, others
 
 
 def dossier(conn: sqlite3.Connection, name: str, timeline_scope: str = "documents") -> Dossier:
-    main, ids, others = resolve_entity(conn, name)
-    together = [e for e in reads.find_entities(conn, main["name"]) if e["id"] in ids]
+    main, together, others = resolve_entity(conn, name)
+    ids = [e["id"] for e in together]
     documents = reads.entity_documents(conn, ids, MAX_DOCUMENTS)
     external = sorted({x for e in together for x in e["ids"]})
     return Dossier(
         id=main["id"], name=main["name"], label=main["label"], ids=external,
         aliases=[{"text": t, "count": c} for t, c in reads.entity_aliases(conn, ids, MAX_ALIASES)],
-        mentions=sum(e["mentions"] for e in together) or main["mentions"],
+        mentions=sum(e["mentions"] for e in together),
         document_count=len({d["_doc"] for d in documents}),
         documents=[public(d) for d in documents],
         cooccurring=reads.cooccurring(conn, ids, MAX_COOCCURRING),

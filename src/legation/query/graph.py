@@ -73,7 +73,8 @@ def refs(conn: sqlite3.Connection, ident: str) -> RefGraph:
 
 
 def entity_graph(conn: sqlite3.Connection, name: str) -> EntityGraph:
-    main, ids, _ = resolve_entity(conn, name)
+    main, together, _ = resolve_entity(conn, name)
+    ids = [e["id"] for e in together]
     return EntityGraph(node=main, neighbours=reads.cooccurring(conn, ids, MAX_NEIGHBOURS))
 
 

@@ -63,7 +63,8 @@ def entity_timeline(conn: sqlite3.Connection, name: str, scope: str = "documents
 
     if scope not in SCOPES:
         raise QueryError(f"unknown scope {scope!r}; choose one of {', '.join(SCOPES)}")
-    main, ids, _ = resolve_entity(conn, name)
+    main, together, _ = resolve_entity(conn, name)
+    ids = [e["id"] for e in together]
     entries = timeline_for_ids(conn, ids, scope, limit)
     return Timeline(subject=main["name"], scope=scope, entries=entries, entity=main)
 
