@@ -186,10 +186,9 @@ def ingest(store, paths: Iterable[str | os.PathLike], profile: str = "fast", wor
     progress: a progress bar on stderr (default: when stderr is a terminal).
     """
     from .extract import components
-    from .parse import CHOICES
+    from .parse.registry import check_format
 
-    if format not in CHOICES:
-        raise UsageError(f"unknown format {format!r}; choose one of {', '.join(CHOICES)}")
+    check_format(format)
     components(profile)  # validates the profile before any work
     workers = workers or os.cpu_count() or 1
     if workers < 1:

@@ -107,7 +107,7 @@ def utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-def decode(raw: bytes, source: str = "") -> tuple[str, str]:
+def decode(raw: bytes) -> tuple[str, str]:
     """Bytes to str: returns (text, encoding name). Raises EmptyInput or BinaryInput."""
     text, encoding, _ = _decode(raw)
     return text, encoding

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
-from ..errors import InputError, InternalError, UsageError
+from ..errors import InputError, InternalError
 from ..record import Document
 from .readers import MAX_DOCUMENT_BYTES, Failure, read_bytes, read_paths
-from .registry import CHOICES, choose
+from .registry import CHOICES, check_format, choose
 from .source import Source
 
 __all__ = ["CHOICES", "MAX_DOCUMENT_BYTES", "Failure", "Source", "parse_bytes", "parse_paths", "parse_source"]
@@ -24,16 +24,14 @@ def parse_paths(paths: Iterable[str | os.PathLike], format: str = "auto", extrac
                 profile: str = "fast", columns: dict[str, str] | None = None,
                 max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Document | Failure]:
     """Every document in the given files and directories, in a stable order; failures in line."""
-    if format not in CHOICES:
-        raise UsageError(f"unknown format {format!r}; choose one of {', '.join(CHOICES)}")
+    check_format(format)
     yield from _parse_items(read_paths(paths, columns, max_bytes), format, extract, profile)
 
 
 def parse_bytes(raw: bytes, name: str = "<bytes>", format: str = "auto", extract: bool = True,
                 profile: str = "fast", columns: dict[str, str] | None = None,
                 max_bytes: int = MAX_DOCUMENT_BYTES) -> list[Document | Failure]:
-    if format not in CHOICES:
-        raise UsageError(f"unknown format {format!r}; choose one of {', '.join(CHOICES)}")
+    check_format(format)
     return list(_parse_items(read_bytes(raw, name, columns, max_bytes), format, extract, profile))
 
 

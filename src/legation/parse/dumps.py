@@ -124,7 +124,7 @@ def _is_utf8_head(head: bytes) -> bool:
 
 
 def read_json(raw: bytes, name: str, columns, max_bytes: int) -> Iterator[Source | Failure]:
-    text, _ = decode(raw, name)
+    text, _ = decode(raw)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -63,11 +63,16 @@ MIN_CONFIDENCE = 0.5
 CERTAIN = 1.0
 
 
+def check_format(format: str) -> None:
+    """A format name the user gave: "auto" or a known format (raises UsageError)."""
+    if format not in CHOICES:
+        raise UsageError(f"unknown format {format!r}; choose one of {', '.join(CHOICES)}")
+
+
 def choose(source: Source, forced: str = "auto") -> Format:
     table = formats()
     if forced != "auto":
-        if forced not in table:
-            raise UsageError(f"unknown format {forced!r}; choose one of {', '.join(CHOICES)}")
+        check_format(forced)
         return table[forced]
     best, best_score = table["text"], MIN_CONFIDENCE
     for fmt in _by_priority(table):

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import LegationError
+from ..record import KINDS
 
 
 class QueryError(LegationError):
@@ -37,7 +38,6 @@ MAX_DEPTH = 16
 FILTER_FIELDS = ("kind", "tag", "origin", "to", "class", "caveat", "date", "entity", "ref", "id", "title")
 OPERATORS = ("AND", "OR", "NOT")
 CABLE_ID = re.compile(r"^\d{2}[A-Z][A-Z_-]*\d+$")
-KINDS = ("cable", "article", "text")
 # `class:` values as people type them → the contract's classification.
 CLASSIFICATIONS = {
     "u": "UNCLASSIFIED", "unclas": "UNCLASSIFIED", "unclassified": "UNCLASSIFIED",

@@ -18,7 +18,7 @@ from ..registry import Format
 from ..source import Source
 from . import telegram
 from .body import parse_body
-from .dtg import DTG_IN_TEXT, check_julian, dtg_to_datetime, iso_utc, match_to_datetime
+from .dtg import DTG_IN_TEXT, check_julian, dtg_to_datetime, full_year, iso_utc, match_to_datetime
 from .header import Routing, parse_routing
 from .ids import canonical_id, split_id
 from .markings import FOLDED_CAVEAT, Markings, parse_markings
@@ -198,7 +198,7 @@ def _year_without_date(name: str, serial: str | None, warnings: list[str]) -> in
         parts = split_id(found.group("id"))
         if parts and parts[2].lstrip("0") == serial.lstrip("0"):
             warnings.append("id year taken from the file name")
-            return 1900 + parts[0] if parts[0] >= 50 else 2000 + parts[0]
+            return full_year(str(parts[0]))
     # The declassification date is no guide: it runs 10 to 25 years and more after the cable.
     return None
 
