@@ -79,7 +79,7 @@ def timeline_for_ids(conn: sqlite3.Connection, ids: list[str], scope: str, limit
 def query_timeline(conn: sqlite3.Connection, text: str, limit: int = MAX_ENTRIES) -> Timeline:
     plan = compile_plan(parse_query(text).tree)
     try:
-        rows, _ = reads.search_page(conn, plan, MAX_QUERY_DOCUMENTS, 0)
+        rows, _ = reads.search_page(conn, plan, MAX_QUERY_DOCUMENTS, 0, count=False)
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search index could not run this query ({exc})") from None
     if not rows:

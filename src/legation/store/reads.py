@@ -28,8 +28,10 @@ def summary(row) -> dict:
 
 # --- search -------------------------------------------------------------------------------------
 
-def search_page(conn: sqlite3.Connection, plan: Plan, limit: int, offset: int) -> tuple[list[dict], int]:
-    """One page of matches (best first, or newest first for filters only) and the number of matches."""
+def search_page(conn: sqlite3.Connection, plan: Plan, limit: int, offset: int,
+                count: bool = True) -> tuple[list[dict], int | None]:
+    """One page of matches (best first, or newest first for filters only) and the number of matches
+    (None with count=False: a full count costs most on broad queries)."""
     if plan.match is not None and plan.where == "1":
         # Words only: rank in the index alone, then read the page's twenty documents.
         ranked = conn.execute(f"SELECT rowid, rank FROM fts WHERE fts MATCH ? AND rank MATCH '{RANKING}' "
@@ -51,7 +53,7 @@ def search_page(conn: sqlite3.Connection, plan: Plan, limit: int, offset: int) -
     if offset == 0 and len(rows) < limit:
         total = len(rows)
     else:
-        total = count_matches(conn, plan)
+        total = count_matches(conn, plan) if count else None
     out = []
     for row in rows:
         item = summary(row)
