@@ -55,7 +55,7 @@ def title_case_caps(text: str, word_case=None) -> str:
     word_case = word_case or (lambda word, _offset: word.capitalize())
     if LOWER.search(text) is not None and not _has_caps_line(text):
         return text
-    cases = CaseMap(text)
+    cases = case_map(text)
     out = []
     pos = 0
     for line in text.splitlines(keepends=True):
