@@ -112,3 +112,33 @@ def test_sqlite_write_without_waiting_gives_way_to_another_writer(tmp_path):
     finally:
         first.close()
         second.close()
+
+
+def test_sqlite_records_pack_and_unpack_on_many_threads_at_once():
+    """The web server reads records on several threads; a shared zstandard context crashes the
+    process (heap corruption), so the check runs in a child process and reads its exit status."""
+    import subprocess
+    import sys
+
+    script = """
+import threading, random
+from legation.store.records import pack_record, unpack_record
+from legation.record import Document
+rng = random.Random(7)
+words = ["launch", "Baikonur", "agreement", "cable", "MOSCOW", "space", "Russia", "safeguards"]
+docs = [Document(source=f"d{i}", sha256="0" * 64, kind="other",
+                 text=" ".join(rng.choice(words) + str(rng.randrange(10**6)) for _ in range(20000))) for i in range(16)]
+wrong = []
+def run():
+    for _ in range(30):
+        for doc in docs:
+            if unpack_record(pack_record(doc))["text"] != doc.text:
+                wrong.append(doc.source)
+threads = [threading.Thread(target=run) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+print("wrong", len(wrong))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "wrong 0"
