@@ -6,7 +6,8 @@ the check that a speed-up or a clean-up changed no output.
     .venv/bin/python tools/record_snapshot.py check /tmp/before.jsonl               # exit 1 on a difference
 
 The corpus is the dev data beside the checkout (cables, damaged cables, FOIA scans, news) plus
-tests/fixtures and examples/; --no-extract compares structure only. `--src` runs another checkout's
+tests/fixtures and examples/; --no-extract compares structure only; --rows also compares the rows
+each document becomes in the store (mentions with their sentences, time statements, FTS body). `--src` runs another checkout's
 `src/` (for example a `git worktree` of an older commit), so that both sides come from one command.
 """
 
@@ -34,18 +35,26 @@ def corpus() -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def records(path: Path, extract: bool) -> tuple[str, list[str]]:
-    """Every record (or failure) of one file, as sorted-key JSON lines."""
+def records(path: Path, extract: bool, rows: bool = False) -> tuple[str, list[str]]:
+    """Every record (or failure) of one file, as sorted-key JSON lines; with `rows`, each record's
+    store rows (all but the packed record, which is the record itself) follow it as one more line."""
+    from dataclasses import asdict
+
     from legation.parse import Failure, parse_paths
+    from legation.store.rows import document_rows
 
     out = []
-    for item in parse_paths([path], extract=extract):
+    for ord, item in enumerate(parse_paths([path], extract=extract)):
         value = {"failure": item.error} if isinstance(item, Failure) else item.to_dict()
         out.append(json.dumps(value, sort_keys=True, ensure_ascii=False))
+        if rows and not isinstance(item, Failure):
+            flat = asdict(document_rows(item, ord))
+            del flat["record"]
+            out.append(json.dumps(flat, sort_keys=True, ensure_ascii=False))
     return str(path), out
 
 
-def _records(args: tuple[Path, bool]) -> tuple[str, list[str]]:
+def _records(args: tuple[Path, bool, bool]) -> tuple[str, list[str]]:
     return records(*args)
 
 
@@ -73,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("snapshot", type=Path)
     parser.add_argument("--src", type=Path, help="the src/ folder of the legation to run (default: this tree)")
     parser.add_argument("--no-extract", action="store_true")
+    parser.add_argument("--rows", action="store_true", help="compare the store rows of each record too")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     if not DATA.is_dir():
@@ -81,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(args.src or ROOT / "src"))
     files = corpus()
     with multiprocessing.get_context("fork").Pool(args.workers) as pool:
-        now = dict(pool.imap(_records, [(f, not args.no_extract) for f in files], chunksize=16))
+        now = dict(pool.imap(_records, [(f, not args.no_extract, args.rows) for f in files], chunksize=16))
     if args.mode == "write":
         with open(args.snapshot, "w", encoding="utf-8") as handle:
             for name, lines in now.items():
