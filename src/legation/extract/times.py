@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from ..record import Document, TimeSpan
+from ..years import full_year
 from . import calendar as cal
 from .tense import speaks_of_future
 from .triggers import find_triggers
@@ -125,8 +126,6 @@ SHAPE_ORDER = {name: i for i, (name, _) in enumerate(SHAPES)}
 PATTERNS = dict(SHAPES)
 RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|and|-|–)\s*", re.I)  # the whole gap between two
 RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.I)
-# Two-digit DTG years: cables run from the 1960s; "07" is 2007, "86" is 1986.
-DTG_CENTURY_PIVOT = 60
 # Years outside this window are numbers, not dates, when they stand alone.
 MIN_YEAR, MAX_YEAR = 1900, 2099
 
@@ -297,7 +296,7 @@ def resolve_absolute(shape: str, g: tuple[str | None, ...]) -> tuple[date | None
     """(from, to, granularity) of a shape in ABSOLUTE_SHAPES from its match groups (None: no date)."""
     if shape == "dtg":
         year = int(g[4])
-        return _day(year + (2000 if year < DTG_CENTURY_PIVOT else 1900), month_number(g[3]), int(g[0]))
+        return _day(full_year(year), month_number(g[3]), int(g[0]))
     if shape == "mdy":
         return _day(int(g[2]), month_number(g[0]), int(g[1]))
     if shape == "dmy":

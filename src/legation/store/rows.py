@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..record import Document
+from ..years import full_year
 from .records import pack_record
 from .sentences import sentence_index, sentence_starts, sentence_text
 
 # A cable id: two-digit year, station letters, serial ("07MOSCOW3736", "07STATE87399").
 CABLE_ID = re.compile(r"^(\d{2})([A-Z][A-Z_-]*?)(\d+)$")
-# Two-digit years below this are 20xx (Cablegate runs 1966-2010; 30 leaves room for later releases).
-CENTURY_PIVOT = 30
 # Resolved entity ids whose JSON is kept: more than the gazetteer's distinct ids seen in a batch.
 ID_JSON_CACHE = 65536
 
@@ -137,7 +136,7 @@ def split_cable_id(cable_id: str) -> tuple[str | None, int | None]:
     if not match:
         return None, None
     yy = int(match.group(1))
-    return match.group(2), (2000 + yy if yy < CENTURY_PIVOT else 1900 + yy)
+    return match.group(2), full_year(yy)
 
 
 def _year(date: str | None) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from ... import years
 from ..locate import WordPattern
 
 MONTHS = {m: i for i, m in enumerate(
@@ -20,8 +21,6 @@ DTG = re.compile(
 # characters into the DTG), since a pattern opening with a lookbehind gives the engine nothing to jump to.
 DTG_IN_TEXT = WordPattern(DTG.pattern, ("Z", "z"), re.I, offsets=range(6, 8))
 
-# Two-digit years at or above this are 19xx: the cable record runs from 1966 to 2010.
-CENTURY_PIVOT = 50
 # A DE line's day of year may trail the DTG by a day or two (queued transmissions) and lead
 # it by one (DTG written before midnight, sent after).
 MAX_JULIAN_DRIFT_DAYS = 3
@@ -32,10 +31,8 @@ def _digits(s: str) -> int:
 
 
 def full_year(two_or_four: str) -> int:
-    year = _digits(two_or_four)
-    if year >= 100:
-        return year
-    return 1900 + year if year >= CENTURY_PIVOT else 2000 + year
+    """The year of a DTG or cable id as written (two or four digits, O read as 0)."""
+    return years.full_year(_digits(two_or_four))
 
 
 def dtg_to_datetime(day: str, hhmm: str, month: str, year: str) -> datetime | None:
