@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 
 from legation.parse import parse_bytes, parse_paths
-from legation.parse.article import detect_article, join_broken, parse_article, split_blocks
+from legation.parse.article import (
+    DETECT_CHARS,
+    SCORE_ORIGINAL_URL,
+    detect_article,
+    join_broken,
+    parse_article,
+    split_blocks,
+)
 from legation.parse.byline import outlet_for_url, parse_byline
 from legation.parse.dateline import date_from_url, parse_date_line, parse_dateline
 from legation.parse.source import Source
@@ -277,6 +284,15 @@ CABLE = ("UNCLAS SECTION 01 OF 02 MOSCOW 003736\n\nSIPDIS\n\nE.O. 12958: N/A\nTA
 ])
 def test_article_detect_scores(text, media, low, high):
     assert low <= detect_article(source(text, media)) <= high
+
+
+def test_article_original_url_at_the_end_of_a_long_file_counts(fixture_path):
+    # The seed article with its paragraphs repeated: the "Original url:" line falls past the head.
+    text = fixture_path("seed.000_227d2fbe0adcadcd.txt").read_text()
+    body, tail = text.split("Original url:")
+    long_text = body + "\n\n".join(body.split("\n\n")[3:]) * 3 + "Original url:" + tail
+    assert long_text.index("Original url:") > DETECT_CHARS
+    assert detect_article(source(long_text)) == SCORE_ORIGINAL_URL
 
 
 def test_article_seed_cable_is_not_an_article(fixture_path):

@@ -46,6 +46,8 @@ FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 # --- head and tail lines -----------------------------------------------------------------------
 ORIGINAL_URL = re.compile(r"^\s*(?:Original|Source|Canonical)\s+(?:url|link)\s*:\s*(?P<rest>.*)$", re.I)
+# The same line anywhere in a stretch of text (detection reads the file's tail with it).
+ORIGINAL_URL_LINE = re.compile(ORIGINAL_URL.pattern, re.I | re.M)
 BARE_URL = re.compile(r"^\s*<?(?P<url>https?://[^\s<>]+)>?\s*$")
 READING_TIME = re.compile(r"^\s*\d{1,3}\s+min(?:ute)?s?\s+read\s*$", re.I)
 # The end mark of a press release ("-end-"); the media contacts after it stay as text.
@@ -410,7 +412,7 @@ def detect_article(source: Source) -> float:
         return 0.0
     if source.media == "html":
         return SCORE_HTML
-    if ORIGINAL_URL.search(source.text[-DETECT_CHARS:]) or re.search(r"^Original url:", head, re.M | re.I):
+    if ORIGINAL_URL_LINE.search(source.text[-DETECT_CHARS:]) or re.search(r"^Original url:", head, re.M | re.I):
         return SCORE_ORIGINAL_URL
     blocks = split_blocks(split_front_matter(head)[1])[:HEAD_BLOCKS + 1]
     for block in blocks[1:]:
