@@ -53,7 +53,8 @@ class EntityGraph:
 
 def refs(conn: sqlite3.Connection, ident: str) -> RefGraph:
     ident = "".join((ident or "").split())
-    found = reads.find_document(conn, ident) or reads.find_document(conn, ident.upper())
+    # as typed (a key or path), then as a cable id in capitals
+    found = reads.find_document(conn, ident) or (ident != ident.upper() and reads.find_document(conn, ident.upper()))
     if found and found[0]["kind"] is not None:
         summary, _ = found
         cable_id = summary["id"] or summary["key"]
