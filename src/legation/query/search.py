@@ -148,20 +148,13 @@ def _long_forms(conn, short: str) -> list[str]:
 
 @cache
 def glossary() -> dict[str, tuple[str, ...]]:
-    """Acronyms of the shipped glossary (data/glossary.tsv: short, long), when the table is there."""
+    """Long forms of each acronym of the shipped glossary (data/glossary.tsv), in table order.
+    (The table is read once per process: `load_table` caches it for extraction too.)"""
     from ..data import load_table
 
-    try:
-        rows = load_table("glossary.tsv")
-    except (FileNotFoundError, OSError):
-        return {}
     out: dict[str, list[str]] = {}
-    for row in rows:
-        values = list(row.values())
-        short = (row.get("short") or row.get("acronym") or (values[0] if values else "")).strip()
-        long = (row.get("long") or row.get("expansion") or (values[1] if len(values) > 1 else "")).strip()
-        if short and long:
-            out.setdefault(short, []).append(long)
+    for row in load_table("glossary.tsv"):
+        out.setdefault(row["short"], []).append(row["long"])
     return {k: tuple(v) for k, v in out.items()}
 
 
