@@ -79,6 +79,7 @@ def test_ingest_replaces_only_the_changed_file(tmp_path):
             stale = conn.execute(f"SELECT count(*) FROM {table} WHERE doc = ?", (before[changed],)).fetchone()[0]
             assert stale == 0, table
         assert corpus.search("zeppelins").total == 1
+        assert corpus.store.index_differences() == 0
 
 
 def test_ingest_same_content_new_mtime_is_not_parsed_again(tmp_path):
@@ -148,6 +149,13 @@ def test_ingest_killed_midway_loses_nothing_committed(tmp_path):
         assert orphans == 0
     finally:
         conn.close()
+    from legation.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(db, readonly=True)
+    try:
+        assert store.index_differences() == 0  # no batch left words behind in the index
+    finally:
+        store.close()
 
 
 def test_ingest_interrupted_with_ctrl_c_keeps_what_was_committed(tmp_path):

@@ -62,3 +62,68 @@ def test_migrations_refuse_a_file_that_is_not_a_database(tmp_path):
 def test_migrations_readonly_open_of_a_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no store"):
         open_store(tmp_path / "missing.db", readonly=True)
+
+
+def _version_1_store(path, monkeypatch):
+    """A store written by a legation at schema version 1 (full-text index with its own copy of the text)."""
+    from annotated import corpus_documents
+
+    from legation.ingest import ingest_documents
+    from legation.store import migrations
+
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        store = open_store(path)
+        assert version(store.reader()) == 1
+        ingest_documents(store, corpus_documents())
+        store.close()
+
+
+def test_migrations_v2_keeps_the_index_and_drops_its_copy_of_the_text(tmp_path, monkeypatch):
+    from legation.corpus import Corpus
+
+    path = tmp_path / "v1.db"
+    _version_1_store(path, monkeypatch)
+    before = sqlite3.connect(path)
+    queries = ["Baikonur", "launch AND agreement", '"space launch"', "title:Baiterek"]
+    from legation.query.querylang import fts_expression, parse_query
+    expected = {q: before.execute("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank",
+                                  (fts_expression(parse_query(q).tree),)).fetchall() for q in queries}
+    assert before.execute("SELECT count(*) FROM sqlite_master WHERE name = 'fts_content'").fetchone()[0] == 1
+    before.close()
+    store = open_store(path)
+    conn = store.reader()
+    assert version(conn) == 2
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'fts_content'").fetchone()[0] == 0
+    for q, rows in expected.items():
+        got = conn.execute("SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rank",
+                           (fts_expression(parse_query(q).tree),)).fetchall()
+        assert got == rows and rows, q
+    assert store.index_differences() == 0
+    result = Corpus(store).search("Baikonur")
+    assert result.total > 0 and any(h.snippet for h in result.hits)
+    store.close()
+
+
+def test_migrations_a_read_only_open_upgrades_an_older_store(tmp_path, monkeypatch):
+    path = tmp_path / "v1.db"
+    _version_1_store(path, monkeypatch)
+    store = open_store(path, readonly=True)
+    assert version(store.reader()) == LATEST
+    assert store.index_differences() == 0
+    store.close()
+
+
+def test_migrations_an_older_store_that_cannot_be_written_is_a_clear_error(tmp_path, monkeypatch):
+    # As on a read-only mount (tests may run as root, who writes read-only files): SQLite refuses the write.
+    from legation.store import sqlite as sqlite_store
+
+    path = tmp_path / "v1.db"
+    _version_1_store(path, monkeypatch)
+
+    def refused(conn):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(sqlite_store, "migrate", refused)
+    with pytest.raises(StoreError, match="schema version 1 .* could not be upgraded"):
+        open_store(path, readonly=True)

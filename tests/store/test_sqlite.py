@@ -44,6 +44,22 @@ def test_sqlite_replacing_a_source_removes_its_old_rows(store):
                         "WHERE m.doc = ed.doc AND m.entity = ed.entity)").fetchone()[0] == 0
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.execute("INSERT INTO fts(fts) VALUES ('integrity-check')")  # raises on a damaged index
+    assert store.index_differences() == 0  # the replaced document left the index with all its words
+
+
+def test_sqlite_index_check_sees_a_document_that_left_the_index_with_other_words(store):
+    from legation.store.records import unpack_record
+    from legation.store.rows import record_body
+
+    ingest_documents(store, corpus_documents())
+    assert store.index_differences() == 0
+    conn = store.writer()
+    doc, title, blob = conn.execute("SELECT d.doc, d.title, r.record FROM documents d JOIN records r "
+                                    "ON r.doc = d.doc ORDER BY d.doc LIMIT 1").fetchone()
+    body = record_body(unpack_record(blob))
+    conn.execute("INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                 (doc, title or "", body[:len(body) // 2]))
+    assert store.index_differences() > 0
 
 
 def test_sqlite_a_batch_is_all_or_nothing(store):

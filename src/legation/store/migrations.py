@@ -163,8 +163,25 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in body.split(";\n") if s.strip().rstrip(";")]
 
 
+# Version 2: the full-text index keeps no copy of the text (contentless FTS5). Titles and bodies are
+# in the records already; snippets read them there, and a document leaves the index through FTS5's
+# 'delete' command with the title and body it was indexed with (rebuilt from its record).
+SCHEMA_V2 = """
+CREATE VIRTUAL TABLE fts_v2 USING fts5(title, body, content = '', tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO fts_v2(rowid, title, body) SELECT rowid, title, body FROM fts;
+DROP TABLE fts;
+ALTER TABLE fts_v2 RENAME TO fts;
+"""
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    for statement in _statements(SCHEMA_V2):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
+    (2, _v2),
 ]
 
 LATEST = MIGRATIONS[-1][0]

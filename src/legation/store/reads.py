@@ -9,6 +9,7 @@ import uuid
 
 from .compile import Plan
 from .records import unpack_record
+from .rows import record_body
 
 # BM25 weight of the title column against the body: a word in the subject line says more.
 TITLE_WEIGHT = 4.0
@@ -79,11 +80,11 @@ def matched_sql(plan: Plan) -> tuple[str, list]:
 
 
 def bodies(conn: sqlite3.Connection, docs: list[int]) -> dict[int, str]:
-    """The indexed text (paragraphs) of each document."""
+    """The indexed text (paragraphs) of each document, rebuilt from its record."""
     if not docs:
         return {}
-    rows = conn.execute(f"SELECT rowid, body FROM fts WHERE rowid IN ({_marks(docs)})", docs)
-    return dict(rows.fetchall())
+    rows = conn.execute(f"SELECT doc, record FROM records WHERE doc IN ({_marks(docs)})", docs)
+    return {doc: record_body(unpack_record(blob)) for doc, blob in rows}
 
 
 FACET_SQL = {

@@ -145,8 +145,18 @@ def _year(date: str | None) -> int | None:
     return None
 
 
+def body_text(text: str, spans: list[tuple[int, int]]) -> str:
+    """What the full-text index holds of a document: its paragraphs (start, end), blank-line
+    separated; the whole text when no paragraph was found."""
+    if not spans:
+        return text
+    return "\n\n".join(text[start:end] for start, end in spans)
+
+
+def record_body(record: dict) -> str:
+    """`body_text` of a stored record: the index keeps no copy (snippets and deletes rebuild it)."""
+    return body_text(record["text"], [(p["start"], p["end"]) for p in record.get("paragraphs") or ()])
+
+
 def _body(doc: Document) -> str:
-    """The paragraphs' text, blank-line separated; the whole text when no paragraph was found."""
-    if not doc.paragraphs:
-        return doc.text
-    return "\n\n".join(doc.text[p.start:p.end] for p in doc.paragraphs)
+    return body_text(doc.text, [(p.start, p.end) for p in doc.paragraphs])

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .base import FileResult, FileState
 from .migrations import StoreError, migrate
-from .rows import DocumentRows
+from .records import unpack_record
+from .rows import DocumentRows, record_body
 
 # Wait this long for another writer's lock before failing (an ingest commits at least every batch).
 BUSY_TIMEOUT_MS = 30_000
@@ -92,11 +93,31 @@ class SQLiteStore:
                 migrate(self._writer)
             self._reader = connect(self.path, readonly=self.readonly)
             if self.readonly:
-                from .migrations import LATEST, version
-                if version(self._reader) != LATEST:
-                    raise StoreError(f"{self.path} is not a legation store at schema version {LATEST}")
+                self._upgrade_for_reading()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+
+    def _upgrade_for_reading(self) -> None:
+        """A store from an older legation is migrated before it is read (once, on a short-lived
+        writable connection); one that is not a legation store, or newer, is refused."""
+        from .migrations import LATEST, version
+
+        current = version(self._reader)
+        if current == LATEST:
+            return
+        if not 0 < current < LATEST:
+            raise StoreError(f"{self.path} is not a legation store at schema version {LATEST}")
+        self._reader.close()
+        try:
+            writer = connect(self.path)
+            try:
+                migrate(writer)
+            finally:
+                writer.close()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path} is at schema version {current} and this legation reads version "
+                             f"{LATEST}; it could not be upgraded ({exc}): open it once where it is writable") from None
+        self._reader = connect(self.path, readonly=True)
 
     def release(self) -> None:
         """Close the connections but keep the store usable through `reconnect`: a process forked
@@ -179,9 +200,15 @@ class SQLiteStore:
 
     def _delete_documents(self, conn: sqlite3.Connection, paths: list[str]) -> int:
         docs: list[tuple[int]] = []
+        indexed: list[tuple] = []
         for chunk in _chunks(paths, 500):
             marks = ",".join("?" * len(chunk))
-            docs += conn.execute(f"SELECT doc FROM documents WHERE file IN ({marks})", chunk).fetchall()
+            rows = conn.execute(f"SELECT d.doc, d.title, r.record FROM documents d LEFT JOIN records r "
+                                f"ON r.doc = d.doc WHERE d.file IN ({marks})", chunk).fetchall()
+            docs += [(doc,) for doc, _, _ in rows]
+            # The index keeps no text: a document leaves it with the title and body it went in with.
+            indexed += [("delete", doc, title or "", record_body(unpack_record(record)))
+                        for doc, title, record in rows if record is not None]
         if not docs:
             return 0
         # entity_docs is keyed by entity: find a document's rows through its mentions first.
@@ -189,9 +216,36 @@ class SQLiteStore:
                          "(SELECT DISTINCT entity, doc FROM mentions WHERE doc = ?)", docs)
         for table in CHILD_TABLES:
             conn.executemany(f"DELETE FROM {table} WHERE doc = ?", docs)
-        conn.executemany("DELETE FROM fts WHERE rowid = ?", docs)
+        conn.executemany("INSERT INTO fts(fts, rowid, title, body) VALUES (?,?,?,?)", indexed)
         conn.executemany("DELETE FROM documents WHERE doc = ?", docs)
         return len(docs)
+
+    def index_differences(self) -> int:
+        """Term instances on which the full-text index and the stored records disagree (0 when the
+        index is sound). The index keeps no text, so FTS5's own integrity-check cannot see a document
+        that left it with other words than it came with: here the records are indexed again into a
+        temporary table made like the index, and the two vocabularies compared instance by instance."""
+        conn = self.reader()
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'fts'").fetchone()[0]
+        conn.execute("CREATE VIRTUAL TABLE temp.fts_check " + sql[sql.upper().index("USING"):])
+        conn.execute("CREATE VIRTUAL TABLE temp.fts_check_terms USING fts5vocab(temp, fts_check, instance)")
+        conn.execute("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, fts, instance)")
+        try:
+            last = 0
+            while rows := conn.execute("SELECT d.doc, d.title, r.record FROM documents d JOIN records r "
+                                       "ON r.doc = d.doc WHERE d.doc > ? ORDER BY d.doc LIMIT 1000",
+                                       (last,)).fetchall():
+                conn.executemany("INSERT INTO temp.fts_check(rowid, title, body) VALUES (?,?,?)",
+                                 [(doc, title or "", record_body(unpack_record(blob))) for doc, title, blob in rows])
+                last = rows[-1][0]
+            extra = conn.execute("SELECT count(*) FROM (SELECT * FROM temp.fts_terms "
+                                 "EXCEPT SELECT * FROM temp.fts_check_terms)").fetchone()[0]
+            missing = conn.execute("SELECT count(*) FROM (SELECT * FROM temp.fts_check_terms "
+                                   "EXCEPT SELECT * FROM temp.fts_terms)").fetchone()[0]
+            return extra + missing
+        finally:
+            for table in ("fts_terms", "fts_check_terms", "fts_check"):
+                conn.execute(f"DROP TABLE temp.{table}")
 
     def optimize(self) -> None:
         """Merge the FTS segments and refresh the planner's statistics (after a large ingest)."""
