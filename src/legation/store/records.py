@@ -20,30 +20,22 @@ LEVEL = 1
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
 
-_contexts = threading.local()
+class _Contexts(threading.local):
+    """A compressor and a decompressor, made for each thread on its first use."""
+
+    def __init__(self):
+        self.compressor = zstandard.ZstdCompressor(level=LEVEL)
+        self.decompressor = zstandard.ZstdDecompressor()
 
 
-def _compressor() -> zstandard.ZstdCompressor:
-    try:
-        return _contexts.compressor
-    except AttributeError:
-        _contexts.compressor = zstandard.ZstdCompressor(level=LEVEL)
-        return _contexts.compressor
-
-
-def _decompressor() -> zstandard.ZstdDecompressor:
-    try:
-        return _contexts.decompressor
-    except AttributeError:
-        _contexts.decompressor = zstandard.ZstdDecompressor()
-        return _contexts.decompressor
+_contexts = _Contexts()
 
 
 def pack_record(doc: Document) -> bytes:
-    return _compressor().compress(doc.to_json())
+    return _contexts.compressor.compress(doc.to_json())
 
 
 def unpack_record(blob: bytes) -> dict:
     if blob[:4] == ZSTD_MAGIC:
-        return orjson.loads(_decompressor().decompress(blob))
+        return orjson.loads(_contexts.decompressor.decompress(blob))
     return orjson.loads(zlib.decompress(blob))

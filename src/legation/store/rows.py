@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -94,14 +93,13 @@ def document_rows(doc: Document, ord: int = 0) -> DocumentRows:
     counts: dict[str, int] = {}
     mentions = rows.mentions
     for i, m in enumerate(doc.entities):
-        # entity_key, and sentence_index of an offset that is never negative (starts[0] is 0)
-        key = m.id or entity_key(m.label, None, m.name, m.text)
+        key = entity_key(m.label, m.id, m.name, m.text)
         if key in counts:
             counts[key] += 1
         else:
             counts[key] = 1
             seen[key] = (key, m.name or m.text, m.label, _ids_json(m.id))
-        mentions.append((i, key, m.label, m.text, m.start, m.end, bisect_right(starts, m.start) - 1))
+        mentions.append((i, key, m.label, m.text, m.start, m.end, sentence_index(starts, m.start)))
     rows.entities = list(seen.values())
     rows.entity_docs = list(counts.items())
     for i, t in enumerate(doc.times):

@@ -207,8 +207,8 @@ class SQLiteStore:
                                 f"ON r.doc = d.doc WHERE d.file IN ({marks})", chunk).fetchall()
             docs += [(doc,) for doc, _, _ in rows]
             # The index keeps no text: a document leaves it with the title and body it went in with.
-            indexed += [("delete", doc, title or "", record_body(unpack_record(record)))
-                        for doc, title, record in rows if record is not None]
+            indexed += [("delete", doc, *_indexed(title, record)) for doc, title, record in rows
+                        if record is not None]
         if not docs:
             return 0
         # entity_docs is keyed by entity: find a document's rows through its mentions first.
@@ -227,16 +227,16 @@ class SQLiteStore:
         temporary table made like the index, and the two vocabularies compared instance by instance."""
         conn = self.reader()
         sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'fts'").fetchone()[0]
-        conn.execute("CREATE VIRTUAL TABLE temp.fts_check " + sql[sql.upper().index("USING"):])
-        conn.execute("CREATE VIRTUAL TABLE temp.fts_check_terms USING fts5vocab(temp, fts_check, instance)")
-        conn.execute("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, fts, instance)")
         try:
+            conn.execute("CREATE VIRTUAL TABLE temp.fts_check " + sql[sql.upper().index("USING"):])
+            conn.execute("CREATE VIRTUAL TABLE temp.fts_check_terms USING fts5vocab(temp, fts_check, instance)")
+            conn.execute("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, fts, instance)")
             last = 0
             while rows := conn.execute("SELECT d.doc, d.title, r.record FROM documents d JOIN records r "
                                        "ON r.doc = d.doc WHERE d.doc > ? ORDER BY d.doc LIMIT 1000",
                                        (last,)).fetchall():
                 conn.executemany("INSERT INTO temp.fts_check(rowid, title, body) VALUES (?,?,?)",
-                                 [(doc, title or "", record_body(unpack_record(blob))) for doc, title, blob in rows])
+                                 [(doc, *_indexed(title, blob)) for doc, title, blob in rows])
                 last = rows[-1][0]
             extra = conn.execute("SELECT count(*) FROM (SELECT * FROM temp.fts_terms "
                                  "EXCEPT SELECT * FROM temp.fts_check_terms)").fetchone()[0]
@@ -245,7 +245,7 @@ class SQLiteStore:
             return extra + missing
         finally:
             for table in ("fts_terms", "fts_check_terms", "fts_check"):
-                conn.execute(f"DROP TABLE temp.{table}")
+                conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
     def optimize(self) -> None:
         """Merge the FTS segments and refresh the planner's statistics (after a large ingest)."""
@@ -271,6 +271,11 @@ class _Known:
             self.aliases.clear()
         self.entities |= other.entities
         self.aliases |= other.aliases
+
+
+def _indexed(title: str | None, record: bytes) -> tuple[str, str]:
+    """The title and body a stored document went into the full-text index with (as `_collect` put them)."""
+    return title or "", record_body(unpack_record(record))
 
 
 def _collect(batch: dict[str, list[tuple]], rows: DocumentRows, doc: int, file: str, known: _Known,
