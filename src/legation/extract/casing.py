@@ -13,9 +13,15 @@ LOWER = re.compile(r"[a-z]")
 LETTER = re.compile(r"[A-Za-z]")
 # A few capitals ("UNCLAS", "SUBJECT:") do not make a line an all-caps line worth relaxing rules for.
 MIN_CAPS_LETTERS = 4
-# An all-caps line of a text framed by newlines: MIN_CAPS_LETTERS capitals before any lower-case letter
-# (the lookahead), then no lower-case letter up to the line's end.
-ALL_CAPS_LINE = re.compile(rf"\n(?=(?:[^A-Za-z\n]*[A-Z]){{{MIN_CAPS_LETTERS}}})([^a-z\n]*)(?=\n)")
+# An all-caps line of a text framed by newlines: MIN_CAPS_LETTERS capitals, with no lower-case letter
+# before them, then no lower-case letter up to the line's end. The capitals are written out rather
+# than repeated with {n}, and the possessive *+ spares the engine backtracking that cannot succeed:
+# both make the scan through the many mixed-case lines faster. (Only single characters are repeated
+# possessively: a group's possessive repeat matched wrongly before Python 3.11.5, gh-106052.)
+ALL_CAPS_LINE = r"[^A-Za-z\n]*+[A-Z]" * MIN_CAPS_LETTERS + r"[^a-z\n]*+(?=\n)"
+# A run of consecutive all-caps lines, from the newline before the first to the last one's end: one
+# match, and one slice of the map, per run rather than per line.
+ALL_CAPS_LINES = re.compile(rf"\n{ALL_CAPS_LINE}(?:\n{ALL_CAPS_LINE})*")
 
 
 class CaseMap:
@@ -37,8 +43,10 @@ class CaseMap:
 
 def _line_map(text: str) -> bytes:
     out = bytearray(len(text) + 1)
-    for line in ALL_CAPS_LINE.finditer("\n" + text + "\n"):
-        start, end = line.start(1) - 1, line.end(1)  # the line and its newline, as offsets in `text`
+    # The framing newline in front shifts offsets by one: a match's span in the framed copy (from the
+    # newline before a run to the end of its last line) is, in `text`, the run's lines and newlines.
+    for lines in ALL_CAPS_LINES.finditer("\n" + text + "\n"):
+        start, end = lines.span()
         out[start:end] = b"\x01" * (end - start)
     return bytes(out)
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..record import Document
 from ..years import full_year
 from .records import pack_record
-from .sentences import sentence_index, sentence_starts, sentence_text
+from .sentences import sentence_starts, sentence_text
 
 # A cable id: two-digit year, station letters, serial ("07MOSCOW3736", "07STATE87399").
 CABLE_ID = re.compile(r"^(\d{2})([A-Z][A-Z_-]*?)(\d+)$")
@@ -92,20 +93,23 @@ def document_rows(doc: Document, ord: int = 0) -> DocumentRows:
     seen: dict[str, tuple] = {}
     counts: dict[str, int] = {}
     mentions = rows.mentions
+    # starts[0] is 0, so bisect_right(starts, offset) - 1 is the index of the sentence holding offset.
     for i, m in enumerate(doc.entities):
-        key = entity_key(m.label, m.id, m.name, m.text)
-        if key in counts:
-            counts[key] += 1
-        else:
+        key = m.id or entity_key(m.label, None, m.name, m.text)
+        n = counts.get(key)
+        if n is None:
             counts[key] = 1
             seen[key] = (key, m.name or m.text, m.label, _ids_json(m.id))
-        mentions.append((i, key, m.label, m.text, m.start, m.end, sentence_index(starts, m.start)))
+        else:
+            counts[key] = n + 1
+        mentions.append((i, key, m.label, m.text, m.start, m.end, bisect_right(starts, m.start) - 1))
     rows.entities = list(seen.values())
     rows.entity_docs = list(counts.items())
+    times = rows.times
     for i, t in enumerate(doc.times):
-        sent = sentence_index(starts, t.start)
-        rows.times.append((i, t.text, t.start, t.end, t.from_, t.to, t.granularity, sent,
-                           sentence_text(text, starts, sent, t.start, t.end)))
+        sent = bisect_right(starts, t.start) - 1
+        times.append((i, t.text, t.start, t.end, t.from_, t.to, t.granularity, sent,
+                      sentence_text(text, starts, sent, t.start, t.end)))
     rows.acronyms = [(i, a.short, a.long) for i, a in enumerate(doc.acronyms)]
     if cable is not None:
         rows.refs = [(i, r.letter, r.id, r.text) for i, r in enumerate(cable.references)]
