@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from legation.extract import extract
 from legation.extract.gazetteer import entity_id
-from legation.extract.resolve import resolve_overlaps
+from legation.extract.resolve import POSSESSIVE, resolve_overlaps, strip_possessive
 from legation.record import Document, Mention
 
 
@@ -63,3 +63,8 @@ def test_resolve_overlaps_settles_each_run_of_overlapping_mentions():
     assert resolve_overlaps(mentions) == [agreement, place, outlet, country, known]
     assert resolve_overlaps([place, agreement]) == [agreement, place]
     assert resolve_overlaps([city, outlet]) == [outlet]
+
+
+def test_resolve_strip_possessive_matches_the_pattern_on_words():
+    for word in ("KRUITSKIKH'S", "Kruitskikh’s", "Jones's", "JONES’S", "Jones", "'s", "s", "", "Bass", "O'S"):
+        assert strip_possessive(word) == POSSESSIVE.sub("", word)

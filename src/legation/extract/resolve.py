@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
-from itertools import accumulate
 from operator import attrgetter
 
 from ..record import Document, Mention
@@ -29,6 +29,7 @@ NESTED_LABELS = frozenset({"GPE", "LOC", "FACILITY", "ORG", "VEHICLE", "PERSON"}
 # A tie on span length goes to the mention from the stronger source (a known entity beats a shape).
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 POSSESSIVE = re.compile(r"['’]s$|['’]S$")
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'S", "’S"})
 # Shorter than this, an all-caps name is an acronym and keeps its capitals.
 MIN_TITLE_CASE_CHARS = 5
 
@@ -39,24 +40,30 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     Mentions only compete with those they overlap, so the text is swept once in order of offset and
     each run of overlapping mentions is settled on its own; a mention overlapping no other stays.
     (The sort is stable, so mentions at one offset keep the order they were given in.)"""
+    return _sweep(sorted([m for m in mentions if m.end > m.start], key=_START))
+
+
+def _sweep(ordered: list[Mention]) -> list[Mention]:
+    """`resolve_overlaps` of non-empty mentions already in order of offset."""
     kept: list[Mention] = []
-    run: list[Mention] = []  # the current run of overlapping mentions
+    # Most mentions overlap no other: each is kept as it comes, and only when a later one overlaps it
+    # does it start a run of overlapping mentions, which is settled as soon as it ends.
+    run: list[Mention] | None = None
     run_end = 0
-    for m in sorted((m for m in mentions if m.end > m.start), key=_START):
-        if m.start >= run_end:
-            if len(run) == 1:
-                kept.append(run[0])
-            elif run:
-                kept.extend(_settle(run))
-            run = [m]
-        else:
+    for m in ordered:
+        if m.start < run_end:
+            if run is None:
+                run = [kept.pop()]
             run.append(m)
+        else:
+            if run is not None:
+                kept += _settle(run)
+                run = None
+            kept.append(m)
         if m.end > run_end:
             run_end = m.end
-    if len(run) == 1:
-        kept.append(run[0])
-    elif run:
-        kept.extend(_settle(run))
+    if run is not None:
+        kept += _settle(run)
     return kept
 
 
@@ -66,11 +73,20 @@ def _settle(run: list[Mention]) -> list[Mention]:
     stays only nested in all it overlaps (a span equal to a kept one never nests)."""
     if len(run) == 2:  # the common run: the winner, and the other only if it nests (it then follows)
         first, second = run
-        winner, other = (second, first) if _rank(second) < _rank(first) else (first, second)
-        return [winner, other] if _nests(winner, other) else [winner]
+        # `_rank` inlined: `second` starts no earlier, so it wins only when longer, or as long and
+        # known where `first` is not
+        first_length, second_length = first.end - first.start, second.end - second.start
+        if second_length > first_length or (second_length == first_length and first.id is None
+                                            and second.id is not None):
+            first, second = second, first
+        return [first, second] if _nests(first, second) else [first]
     kept: list[Mention] = []
     for m in sorted(run, key=_rank):
-        if all(_nests(k, m) for k in kept if k.start < m.end and m.start < k.end):
+        start, end = m.start, m.end
+        for k in kept:
+            if k.start < end and start < k.end and not _nests(k, m):
+                break
+        else:
             kept.append(m)
     kept.sort(key=_text_order)
     return kept
@@ -88,11 +104,18 @@ def _text_order(m: Mention) -> tuple[int, int]:
 
 
 def _nests(outer: Mention, inner: Mention) -> bool:
-    if not (outer.start <= inner.start and inner.end <= outer.end) or (outer.start, outer.end) == (inner.start, inner.end):
+    outer_start, outer_end, inner_start, inner_end = outer.start, outer.end, inner.start, inner.end
+    if not (outer_start <= inner_start and inner_end <= outer_end) or (outer_start == inner_start and outer_end == inner_end):
         return False
     if inner.id is None or inner.label not in NESTED_LABELS or inner.label == outer.label:
         return False
-    return outer.label in NESTING_LABELS or NESTING_TEXT.match(outer.text) is not None
+    return outer.label in NESTING_LABELS or _nesting_text(outer.text)
+
+
+@lru_cache(maxsize=4096)
+def _nesting_text(text: str) -> bool:
+    """Whether a mention's text names a body its parts nest in (cached: the same names recur)."""
+    return NESTING_TEXT.match(text) is not None
 
 
 @lru_cache(maxsize=16384)
@@ -104,6 +127,14 @@ def normalise_name(text: str) -> str:
         words = name.split()
         name = " ".join(_title_word(w, i) for i, w in enumerate(words))
     return name
+
+
+def strip_possessive(word: str) -> str:
+    """`word` without a final 's (or ’s, 'S, ’S): `POSSESSIVE.sub("", word)` without a regex's cost.
+
+    Unlike that `$`, it ignores an 's before a final newline: a word from `str.split` has none, and a
+    text with one never matches a surname either way."""
+    return word[:-2] if word[-2:] in POSSESSIVE_ENDINGS else word
 
 
 def _title_word(word: str, index: int) -> str:
@@ -136,12 +167,19 @@ def _identity(label: str, text: str) -> tuple[str, str]:
     return entity_id(label, name), name
 
 
+@lru_cache(maxsize=16384)
+def _person_identity(text: str) -> tuple[str, str]:
+    """Name and id of a person named in full whom no rule identified (names recur, so they are kept)."""
+    name = normalise_name(text)
+    return name, entity_id("PERSON", name)
+
+
 def link_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     """Bare surnames of people named in full earlier get the full name's id and name.
 
     `mentions` are in text order (the longer of two at one offset first), as `resolve_overlaps` gives them.
     """
-    full: dict[str, Mention] = {}
+    full: dict[str, tuple[Mention, str]] = {}  # lowercased surname → first person so named, surname as written
     single: list[Mention] = []  # one-word mentions that may be a surname: people's, and unknown names
     for m in mentions:
         if m.label == "PERSON":
@@ -150,42 +188,59 @@ def link_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
                 single.append(m)
             elif len(words) >= 2:
                 if m.id is None:
-                    m.name = normalise_name(m.text)
-                    m.id = entity_id("PERSON", m.name)
-                surname = POSSESSIVE.sub("", words[-1])
+                    m.name, m.id = _person_identity(m.text)
+                last = words[-1]
+                surname = strip_possessive(last)
                 if len(surname) > 2 and surname[0].isupper():
-                    full.setdefault(surname.lower(), m)
+                    key = surname.lower()
+                    if key not in full:
+                        full[key] = (m, last[:len(key)])
         elif m.id is None and m.label != "MONEY" and len(m.text.split()) == 1:
             single.append(m)
     if not full:
         return mentions
     for m in single:
-        person = full.get(POSSESSIVE.sub("", m.text).lower())
-        if person is not None:
+        found_person = full.get(strip_possessive(m.text).lower())
+        if found_person is not None:
+            person = found_person[0]
             m.label, m.id, m.name = "PERSON", person.id, person.name
-    # A span is free when no mention starting before its end reaches past its start, and no surname
-    # found here holds any of it.
-    starts = [m.start for m in mentions]
-    reach = list(accumulate((m.end for m in mentions), max))  # the furthest end of the mentions so far
+    added = _find_surnames(text, mentions, full.values())
+    if added:  # each overlaps no other mention, so has an offset of its own
+        mentions = sorted(mentions + added, key=_START)
+    return mentions
+
+
+def _find_surnames(text: str, mentions: list[Mention], people: Iterable[tuple[Mention, str]]) -> list[Mention]:
+    """New mentions of the surnames of `people` (each a person named in full, and the surname as
+    written) after each is named: the whole word as written or in capitals, on a span free of mentions.
+
+    A span is free when no mention starting before its end reaches past its start, and no surname
+    found here holds any of it."""
+    starts: list[int] = []
+    reach: list[int] = []  # the furthest end of the mentions so far
+    furthest = 0
+    for m in mentions:  # a plain loop: twice as fast as `accumulate(ends, max)`
+        starts.append(m.start)
+        if m.end > furthest:
+            furthest = m.end
+        reach.append(furthest)
     found = bytearray(len(text) + 1)
     added: list[Mention] = []
-    for key, person in full.items():
-        surname = person.text.split()[-1][:len(key)]
-        for variant in {surname, surname.upper()}:
-            at = text.find(variant, person.end)
+    find = text.find
+    size = len(text)
+    for person, surname in people:
+        for variant in dict.fromkeys((surname, surname.upper())):  # as written first, in every run
+            length = len(variant)
+            at = find(variant, person.end)
             while at >= 0:
-                end = at + len(variant)
-                before = text[at - 1] if at else " "
-                after = text[end] if end < len(text) else " "
-                if not before.isalnum() and not after.isalnum():
+                end = at + length
+                if (not at or not text[at - 1].isalnum()) and (end == size or not text[end].isalnum()):
                     before_end = bisect_left(starts, end)
                     if not (before_end and reach[before_end - 1] > at) and found.find(1, at, end) < 0:
                         added.append(Mention(variant, "PERSON", at, end, person.id, person.name))
-                        found[at:end] = b"\x01" * (end - at)
-                at = text.find(variant, end)
-    if added:  # each overlaps no other mention, so has an offset of its own
-        mentions = sorted(mentions + added, key=attrgetter("start"))
-    return mentions
+                        found[at:end] = b"\x01" * length
+                at = find(variant, end)
+    return added
 
 
 def resolve_entities(doc: Document) -> Document:
@@ -195,7 +250,8 @@ def resolve_entities(doc: Document) -> Document:
         m.text = span = text[m.start:m.end]
         if span and not span.isspace():
             mentions.append(m)
-    mentions = resolve_overlaps(mentions)
+    mentions.sort(key=_START)
+    mentions = _sweep(mentions)  # `resolve_overlaps`, the empty spans already gone
     mentions = link_surnames(text, mentions)
     assign_ids(mentions)
     doc.entities = mentions
