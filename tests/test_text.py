@@ -2,6 +2,7 @@
 
 import codecs
 import time
+import unicodedata
 
 import pytest
 
@@ -139,3 +140,28 @@ def test_text_control_chars_list_matches_the_control_pattern():
     matched = {chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and text_module._CONTROL.match(chr(c))}
     assert matched == set(text_module._CONTROL_CHARS)
     assert text_module._has_controls("caf\u00e9\x85") and not text_module._has_controls("caf\u00e9 \t\n")
+
+
+def test_text_latin1_is_nfc_stable_so_normalise_skips_nfc():
+    latin = [chr(c) for c in range(0x100)]
+    assert all(unicodedata.normalize("NFC", a + b) == a + b for a in latin for b in latin)
+    assert not any(unicodedata.combining(c) for c in latin)
+
+
+def test_text_latin1_control_bytes_match_the_control_pattern():
+    matched = bytes(c for c in range(0x100) if text_module._CONTROL.match(chr(c)))
+    assert matched == text_module._LATIN1_CONTROL_BYTES
+
+
+@pytest.mark.parametrize("raw", [
+    "\u00b61. (C) Caf\u00e9 na\u00efve.\n".encode(),
+    b"plain ascii\n", b"crlf\r\nline", b"form\x0cfeed", "nel\u0085line".encode(), b"bell\x07", b"nul\x00here",
+    b"  \n ", codecs.BOM_UTF8 + b"bom", "curly \u201cquotes\u201d".encode(), "e\u0301".encode(),
+])
+def test_text_plain_latin1_shortcut_gives_what_the_cascade_gives(raw):
+    plain = text_module._plain_utf8(raw)
+    if plain is None:
+        return  # the cascade itself decodes these
+    text, encoding, warnings = text_module._decode(raw)
+    assert (plain, "utf-8", []) == (normalise(text), encoding, warnings)
+    assert text_module._count_damage(raw, text, encoding) == 0

@@ -71,3 +71,20 @@ def test_locate_old_page_repeats_match_a_full_scan():
     for _ in range(5000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
         assert spans(_old_repeats(text)) == spans(OLD_REPEAT.finditer(text))
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"^[ \t]*FM[ \t]+(\w+)", ("FM",)),
+    (r"^(?:[ \t]*AB|x[^\n]*?FM)", ("AB", "FM")),
+])
+def test_locate_line_pattern_with_words_matches_the_regex(pattern, words):
+    plain, located = re.compile(pattern, re.M), LinePattern(pattern, words=words)
+    for text, pos, endpos in random_texts(" \tFMABx\n"):
+        assert spans(located.finditer(text, pos, endpos)) == spans(plain.finditer(text, pos, endpos))
+        assert spans(filter(None, [located.search(text, pos, endpos)])) == \
+            spans(filter(None, [plain.search(text, pos, endpos)]))
+
+
+def test_locate_line_pattern_words_are_case_sensitive_only():
+    with pytest.raises(ValueError):
+        LinePattern("^FM", re.I, words=("FM",))

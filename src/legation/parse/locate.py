@@ -24,16 +24,39 @@ class LinePattern:
 
     The pattern must be `^` followed by one branch (wrap alternatives: `^(?:A|B)`) and must never
     match the empty string.
+
+    `words`, when given, are literal strings one of which every match holds (outside lookbehinds).
+    A text without any of them is passed over at `str.find` speed: the pattern itself tries every
+    line, a slower scan where most lines cannot match.
     """
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, words: tuple[str, ...] = ()):
         if not pattern.startswith("^"):
             raise ValueError(f"not a line-start pattern: {pattern!r}")
+        if words and flags & re.I:
+            raise ValueError("words are matched case-sensitively: not for an IGNORECASE pattern")
         self.regex = re.compile(pattern, flags | re.M)
         self.pattern = pattern
+        self.words = words
         self._locator = re.compile("\n(?:" + pattern[1:] + ")", flags | re.M)
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        if self.words and not self._has_word(text, pos, endpos):
+            return None
+        return self._search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        if self.words and not self._has_word(text, pos, endpos):
+            return
+        while (match := self._search(text, pos, endpos)) is not None:
+            yield match
+            pos = match.end()
+
+    def _has_word(self, text: str, pos: int, endpos: int) -> bool:
+        pos = max(pos, 0)
+        return any(text.find(word, pos, endpos) >= 0 for word in self.words)
+
+    def _search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
         if pos <= 0:
             pos = 0
             match = self.regex.match(text, 0, endpos)
@@ -43,11 +66,6 @@ class LinePattern:
             pos -= 1  # the line break before `pos` opens a line that starts at `pos`
         hit = self._locator.search(text, pos, endpos)
         return self.regex.match(text, hit.start() + 1, endpos) if hit else None
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
-        while (match := self.search(text, pos, endpos)) is not None:
-            yield match
-            pos = match.end()
 
 
 class WordPattern:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from legation.parse.cable.body import parse_body, parse_summary
+from legation.parse.cable.body import (
+    _has_action_request_lowered,
+    has_action_request,
+    parse_body,
+    parse_summary,
+)
 from legation.parse.cable.repair import clean_cable_text
 from legation.parse.cable.signer import parse_signer
 from legation.parse.cable.subject import parse_subject
@@ -111,3 +118,14 @@ def test_body_never_raises_on_junk():
     for junk in ["", "\n\n", "SUBJECT:", "REF:", "¶", "1.", "XXXX", "SUBJECT: a\nREF: A. B. C.\n1. (", "\x00" * 10]:
         parse_body(junk)
         parse_body(junk, 500, year=2007)
+
+
+def test_body_action_request_latin1_windows_match_the_whole_text_test():
+    """The Latin-1 path lower-cases windows; the other path the whole text: the answers agree."""
+    pieces = ["action", "ACTION", "Actions", " ", "\t", "\n", "request", "REQUESTED", "requests", "no ", "No\t",
+              "é", "x", "ß", "a", "s", "ed", "¶", ".", "  "]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        whole = _has_action_request_lowered(text.lower(), text.encode("ascii", "ignore").lower())
+        assert has_action_request(text) == whole, text

@@ -1,6 +1,15 @@
+import random
+import re
+
 import pytest
 
-from legation.parse.cable.markings import caveat_code, classification_name, parse_markings
+from legation.parse.cable.markings import (
+    LINE_PREFIX,
+    caveat_code,
+    classification_name,
+    field_line,
+    parse_markings,
+)
 
 
 def markings(text):
@@ -123,3 +132,16 @@ def test_markings_fallbacks_warn(text, classification):
 def test_markings_never_raise_on_junk():
     for junk in ["", "\n\n", "UNCLAS", "E.O. 1", "Classified By:", "S E C R E T 01 OF", "TAGS"]:
         markings(junk)
+
+
+def test_markings_field_line_lookahead_changes_no_match():
+    """The lookahead of `field_line` only fails lines that LINE_PREFIX and the field fail anyway."""
+    field = r"(?:DEPT|STATE)[ \t]+FOR[ \t]+(?P<rest>.+)$"
+    plain = re.compile("^" + LINE_PREFIX + field, re.M | re.I)
+    looked = re.compile(field_line("DS", field), re.M | re.I)
+    pieces = [" ", "\t", '"', "\u00a0", "\u00b6", "*", "-", "--", "+", ">", "#", "##", "DEPT", "state", "ſtate",
+              " FOR ", "x", "\n"]
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        assert [m.span() for m in looked.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from legation.parse.cable.repair import clean_cable_text, repair_paragraph_marks
+from legation.parse.cable.repair import (
+    DAMAGE_SIGNS,
+    DAMAGE_STRINGS,
+    clean_cable_text,
+    has_damage,
+    repair_paragraph_marks,
+)
 
 
 def read(fixture_path, name: str) -> str:
@@ -93,3 +99,13 @@ def test_repair_old_printout_pages(fixture_path):
     text, _ = clean_cable_text(read(fixture_path, "cablegate.00HARARE5461.txt"))
     assert not any(f"PAGE 0{n}" in text for n in range(2, 5))   # PAGE 01 opens a section: kept
     assert "THEY REALIZE\nTHAT THE MDC IS GAINING STRENGTH" in text
+
+
+@pytest.mark.parametrize("text", [
+    "plain text\n", "- 1. (C) item", "x\n- 1. (C) item", "\\- escaped", "x\\", "**A. bold", "Page 2 of 5",
+    "x\nPage 2 of 5", "a &para;1. b", "a\r\nb", "#  heading", "x\n## heading", "x\n#nope",
+])
+def test_repair_damage_test_matches_the_signs(text):
+    lined = "\n" + text + "\n"
+    expected = any(mark in text for mark in DAMAGE_STRINGS) or any(sign.search(lined) for sign in DAMAGE_SIGNS)
+    assert has_damage(text) == expected

@@ -30,6 +30,10 @@ SUMMARY_LEAD = re.compile(r"^[-=_\s]*(?:(?:¶[ \t]*)?\d{1,2}\.[ \t]*(?:\([A-Za-z
 # with `\b` has no literal to jump to).
 ACTION_REQUEST = re.compile(r"\bactions?[ \t]+request(?:s|ed)?\b")
 NEGATION = re.compile(r"\bno[ \t]+$")
+# How far before an `action` NEGATION looks.
+NEGATION_REACH = 8
+# The blanks ACTION_REQUEST allows between its words (where a window around a match must reach).
+_BLANKS = re.compile(r"[ \t]*")
 # WikiLeaks redactions: runs of four or more X standing alone (a possessive `’s` may follow).
 REDACTION = WordPattern(r"(?<![A-Za-z])X{4,}(?![A-WYZa-z])", ("XXXX",))
 # Header lines that may follow the subject (`Classified By:` over two lines, `E.O. 12958`, `TAGS`):
@@ -40,7 +44,8 @@ CLASSIFIED_BY_REACH = 1500
 # The header fields the body never starts before.
 # (A header copy run together on one line carries `E.O. 12958` or `TAGS:` inside the line.)
 HEADER_FIELD = LinePattern(r"^(?:[ \t]*(?:E\.? ?O\.? ?1\d{4}|TAGS\b|SUBJECT\b|SUBJ:|Subject:)[^\n]*"
-                           r"|[^\n]*?(?:\bE\.O\. ?1\d{4}|\bTAGS:)[^\n]*)")
+                           r"|[^\n]*?(?:\bE\.O\. ?1\d{4}|\bTAGS:)[^\n]*)",
+                           words=("TAGS", "SUBJ", "Subject:", "O1", "O.1", "O 1", "O. 1"))
 # A header copy repeats the TAGS line just before its SUBJECT.
 HEADER_COPY = re.compile(r"\bTAGS?\b", re.I)
 HEADER_COPY_REACH = 400
@@ -125,19 +130,48 @@ def _after_header_lines(text: str, pos: int, limit: int) -> int:
 
 def has_action_request(text: str) -> bool:
     """Whether the text says it holds an action request (not "no action requested")."""
-    # Only ASCII letters lower-case to the letters of these words: a test on the ASCII bytes,
-    # cheaper than lower-casing the text, rules out most texts.
-    folded = text.encode("ascii", "ignore").lower()
+    try:
+        latin = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _has_action_request_lowered(text.lower(), text.encode("ascii", "ignore").lower())
+    # Lower-cased, a Latin-1 text keeps its length, and only its ASCII letters become ASCII letters:
+    # the words stand in its lower-cased bytes where they stand in `text.lower()`. Only a window
+    # around each `action` is lower-cased as a str (the patterns need Unicode word boundaries),
+    # a fraction of the cost of the whole text.
+    folded = latin.lower()
     if b"request" not in folded or b"action" not in folded:
         return False
-    lower = text.lower()
+    pos = folded.find(b"action")
+    while pos >= 0:
+        # the window: what NEGATION and its `\b` look back at, and the longest match from here
+        # (`actions`, blanks, `requested`) with the character its final `\b` looks at
+        start = max(0, pos - NEGATION_REACH - 1)
+        end = _BLANKS.match(text, pos + len("actions")).end() + len("requested") + 1
+        window = text[start:end].lower()
+        if _action_request_at(window, pos - start):
+            return True
+        pos = folded.find(b"action", pos + 1)
+    return False
+
+
+def _has_action_request_lowered(lower: str, folded: bytes) -> bool:
+    """The test on the whole lower-cased text; `folded` holds its lower-cased ASCII letters."""
+    # Only ASCII letters lower-case to the letters of these words: a test on the ASCII bytes,
+    # cheaper than a str search, rules out most texts.
+    if b"request" not in folded or b"action" not in folded:
+        return False
     # Every match starts at an `action`, and holds no other: trying each in turn finds them all.
     pos = lower.find("action")
     while pos >= 0:
-        if ACTION_REQUEST.match(lower, pos) and not NEGATION.search(lower, max(0, pos - 8), pos):
+        if _action_request_at(lower, pos):
             return True
         pos = lower.find("action", pos + 1)
     return False
+
+
+def _action_request_at(lower: str, pos: int) -> bool:
+    """Whether an action request, not negated, starts at `pos` of a lower-cased text."""
+    return bool(ACTION_REQUEST.match(lower, pos)) and not NEGATION.search(lower, max(0, pos - NEGATION_REACH), pos)
 
 
 def parse_summary(text: str, start: int, end: int) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from ...data import load_table
 from ...record import Recipient
@@ -41,8 +41,10 @@ INFO_LINE = re.compile(r"^\s*INFO\s+(.+?)\s*\\?$")
 END_OF_ADDRESSES = re.compile(r"^\s*(?:BT|ZEN|ZFR|ZEX)\b|^\s*$")
 
 # One addressee: optional routing indicator, name, optional precedence, optional MCN.
+# (The name ends only before white space, a backslash or the end: the lookahead tries the tail
+# only there, not after every character of the name.)
 RECIPIENT = re.compile(
-    r"^(?:(?P<route>R[A-Z]{3,6})\s*/\s*)?(?P<name>.+?)"
+    r"^(?:(?P<route>R[A-Z]{3,6})\s*/\s*)?(?P<name>.+?)(?=[\s\\]|$)"
     r"(?:\s+(?P<prec>NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH))?"
     r"(?:\s+(?P<mcn>[0-9O]{4}))?\s*\\?$")
 
@@ -95,6 +97,17 @@ _MARKDOWN_OPENERS = frozenset("-+>#* \t")
 
 
 def parse_recipient(raw: str) -> Recipient | None:
+    parts = _recipient_parts(raw)
+    if parts is None:
+        return None
+    name, route, precedence, mcn = parts
+    return Recipient(name=name, route=route, precedence=precedence, mcn=mcn)
+
+
+# Address lines repeat from cable to cable (a third of them in the dev corpus): each is read once.
+@lru_cache(maxsize=4096)
+def _recipient_parts(raw: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """(name, route, precedence, MCN) of one address line, or None."""
     raw = raw.strip().rstrip("\\").strip()
     if not raw:
         return None
@@ -102,8 +115,7 @@ def parse_recipient(raw: str) -> Recipient | None:
     if not match:
         return None
     prec = match.group("prec")
-    return Recipient(name=match.group("name").strip(), route=match.group("route"),
-                     precedence=" ".join(prec.split()) if prec else None, mcn=match.group("mcn"))
+    return match.group("name").strip(), match.group("route"), " ".join(prec.split()) if prec else None, match.group("mcn")
 
 
 def parse_routing(text: str) -> Routing:

@@ -14,6 +14,18 @@ from ..locate import LinePattern, WordPattern
 # What Markdown conversion and page furniture leave before a header field: blanks, list
 # bullets, quote marks, heading hashes, bold stars, pilcrows, line separators.
 LINE_PREFIX = r"(?:[ \t\"\u00a0\u2028\u00b6*]|[-+>#]{1,6}[ \t])*"
+# Every character LINE_PREFIX may take, as one class.
+LINE_PREFIX_CHARS = r"[ \t\"\u00a0\u2028\u00b6*+>#-]"
+
+
+def field_line(first: str, field: str) -> str:
+    """A line-start pattern: LINE_PREFIX, then `field`, which opens with one of the letters `first`.
+
+    A lookahead for that letter after a run of LINE_PREFIX_CHARS fails most lines at once: the
+    repeated alternatives of LINE_PREFIX are slow to try on every line. (It only ever fails where
+    LINE_PREFIX and `field` would fail too.)
+    """
+    return f"^(?={LINE_PREFIX_CHARS}*[{first}])" + LINE_PREFIX + field
 
 # --- the classification line -------------------------------------------------------------
 # Each classification as it is printed (classifications.tsv): plain, letter-spaced
@@ -82,18 +94,18 @@ MIN_FUZZY_CAVEAT_LEN = 5
 
 # --- E.O., DECL, Classified By, offices -----------------------------------------------------
 EO_LINE = LinePattern(
-    "^" + LINE_PREFIX + r"E\.?\s?O\.?[ \t]*(?P<order>1[0-9O]{4})[ \t]*[:;.]?[ \t]*(?P<rest>.*)$", re.M | re.I)
+    field_line("E", r"E\.?\s?O\.?[ \t]*(?P<order>1[0-9O]{4})[ \t]*[:;.]?[ \t]*(?P<rest>.*)$"), re.M | re.I)
 DECL_DATE = re.compile(r"(?P<a>\d{1,4})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{2,4})")
 NOT_APPLICABLE = re.compile(r"\bN\s?/\s?A\b", re.I)
 CLASSIFIED_BY = LinePattern(
-    "^" + LINE_PREFIX + r"(?:CLASSIFIED[ \t]+BY[ \t]*[:.]?[ \t]*\**[ \t]*)+(?P<by>.+)$", re.M | re.I)
+    field_line("C", r"(?:CLASSIFIED[ \t]+BY[ \t]*[:.]?[ \t]*\**[ \t]*)+(?P<by>.+)$"), re.M | re.I)
 # Where the classifier's name stops and the reasons begin.
 REASON_START = re.compile(
     r"[,;:.]?\s*(?:\bfor\s+|\bper\s+|\b)(?:reas|E\.?O\.?\s*1[0-9]{4}|1\.[45]\b)", re.I)
 REASON = re.compile(r"1\.[45]\s*\(?\s*([A-H])\s*\)?|(?<=[,(/ ])\(?([A-H])\)?(?=[ ,)/.]|$)", re.I)
 REASON_BLOCK = re.compile(r"1\.[45].{0,40}", re.I)
 OFFICE_LINE = LinePattern(
-    "^" + LINE_PREFIX + r"(?:DEPARTMENT|DEPT|STATE|SECSTATE)[ \t]+(?:FOR|PASS(?:[ \t]+TO)?)[ \t]+(?P<offices>.+)$",
+    field_line("DS", r"(?:DEPARTMENT|DEPT|STATE|SECSTATE)[ \t]+(?:FOR|PASS(?:[ \t]+TO)?)[ \t]+(?P<offices>.+)$"),
     re.M | re.I)
 OFFICE_SPLIT = re.compile(r"\s*[,;]\s*|\s+AND\s+")
 OFFICE_PAREN = re.compile(r"(?<=\S)\(")
@@ -209,7 +221,7 @@ def parse_markings(text: str, start: int, limit: int) -> Markings:
 
 
 # WikiLeaks' metadata block at the top of some bodies ("CLASSIFICATION: SECRET").
-METADATA_CLASSIFICATION = LinePattern(r"^CLASSIFICATION:[ \t]*([A-Z ]+?)[ \t]*(?://|$)")
+METADATA_CLASSIFICATION = LinePattern(r"^CLASSIFICATION:[ \t]*([A-Z ]+?)[ \t]*(?://|$)", words=("CLASSIFICATION:",))
 # Paragraph markings, highest first, and the classification each implies.
 PARAGRAPH_MARKING = re.compile(r"\((TS|S|C|SBU|U)(?:\s*/\s*[A-Z]+)?\)")
 MARKING_CLASSES = (("TS", "TOP SECRET"), ("S", "SECRET"), ("C", "CONFIDENTIAL"),

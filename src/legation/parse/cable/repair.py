@@ -70,10 +70,14 @@ def clean_cable_text(text: str) -> tuple[str, list[str]]:
 
 def has_damage(text: str) -> bool:
     """The cheap test: does the text carry a mark of Markdown conversion?"""
-    if any(mark in text for mark in DAMAGE_STRINGS):
+    # Each mark opens with a character most cables lack (`\r`, `&`, a backslash): finding one
+    # character runs at memchr speed, several times faster than a search for the whole mark.
+    if any(mark[0] in text and mark in text for mark in DAMAGE_STRINGS):
         return True
-    lined = "\n" + text + "\n"
-    return any(sign.search(lined) for sign in DAMAGE_SIGNS)
+    line_sign, escape_sign = DAMAGE_SIGNS
+    if "\\" in text and escape_sign.search(text):
+        return True
+    return line_sign.search("\n" + text + "\n") is not None
 
 
 def repair_markdown(text: str) -> tuple[str, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..locate import LinePattern, WordPattern
 
@@ -22,7 +23,8 @@ INLINE_END = re.compile(
 METADATA_SUBJECT = re.compile(r"^[A-Z][A-Z ]* \d{8} [A-Z] [A-Z]{2} \d\d-[A-Z]{3}-\d\d ")
 # OCR'd printouts garble the label (`SuBJEtTi:`, `SUB3Egte•`, `SUBJECI!"`): tried last, and only
 # on a line right after a TAGS line.
-OCR_LABEL = LinePattern(r"^[ \t]*TAGS?\b[^\n]*\n[ \t]*S[Uu][Bb][JjI1l3][A-Za-z0-9]{0,4}[^A-Za-z0-9\s(\"]{0,6}[ \t]*")
+OCR_LABEL = LinePattern(r"^[ \t]*TAGS?\b[^\n]*\n[ \t]*S[Uu][Bb][JjI1l3][A-Za-z0-9]{0,4}[^A-Za-z0-9\s(\"]{0,6}[ \t]*",
+                        words=("TAG",))
 OCR_DEBRIS = re.compile(r"^[^A-Za-z0-9(\"“]+|[\s•.,:;'*-]+$")
 # Lines that end a wrapped subject: another header field, a reference list, the first paragraph.
 SUBJECT_END = re.compile(
@@ -52,24 +54,37 @@ def parse_subject(text: str, start: int = 0, end: int | None = None,
         title, stop = _subject_at(text, found[0].end())
         return title, found[0].start(), stop
     # The cable's own SUBJECT follows its class line; one before it belongs to a metadata copy.
-    labels = _labels(text, start, window) or _labels(text, 0, window)
-    if not labels:
+    labels = _labels(text, start, window)
+    label = next(labels, None)
+    if label is None:
+        labels = _labels(text, 0, window)
+        label = next(labels, None)
+    if label is None:
         ocr = OCR_LABEL.search(text, 0, window)
         if ocr:
             title, end = _subject_at(text, ocr.end())
             title = OCR_DEBRIS.sub("", title or "") or None
             return title, ocr.end() - len(ocr.group(0).split("\n")[-1]), end
-    for label in labels:
+    while label is not None:
         title, end = _subject_at(text, label.end())
-        if title and METADATA_SUBJECT.match(title) and label is not labels[-1]:
-            continue
+        if title and METADATA_SUBJECT.match(title):
+            following = next(labels, None)  # a metadata copy's subject, unless no label follows
+            if following is not None:
+                label = following
+                continue
         return title, label.start(), end
     return None, None, None
 
 
-def _labels(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """SUBJECT labels at line starts in text[start:end]; else labels inside lines."""
-    return list(SUBJECT_LABEL.finditer(text, start, end)) or list(INLINE_LABEL.finditer(text, start, end))
+def _labels(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """SUBJECT labels at line starts in text[start:end]; else labels inside lines. Found one at a
+    time: the first usually settles it, and the window reaches far into the body."""
+    found = False
+    for label in SUBJECT_LABEL.finditer(text, start, end):
+        found = True
+        yield label
+    if not found:
+        yield from INLINE_LABEL.finditer(text, start, end)
 
 
 def _subject_at(text: str, pos: int) -> tuple[str | None, int]:

@@ -22,8 +22,9 @@ from .stations import repair_fm
 
 PAGE_LINE = LinePattern(
     r"^[ \t]*PAGE[ \t]+[0O]?[0-9lI][ \t:]+(?P<station>[A-Z][A-Z .]*?)[ \t]+(?P<serial>[0-9O]{4,6})"
-    r"(?:[ \t]+(?P<sec>\d\d)[ \t]+OF[ \t]+(?P<of>\d\d))?(?:[ \t]+(?P<dtg>[0-9O]{6}Z))?")
-ACTION_LINE = LinePattern(r"^[ \t]*(?:ACTION|ORIGIN)[ \t]+(?P<office>[A-Z]{1,6})-[0-9O]{2}")
+    r"(?:[ \t]+(?P<sec>\d\d)[ \t]+OF[ \t]+(?P<of>\d\d))?(?:[ \t]+(?P<dtg>[0-9O]{6}Z))?", words=("PAGE",))
+ACTION_LINE = LinePattern(r"^[ \t]*(?:ACTION|ORIGIN)[ \t]+(?P<office>[A-Z]{1,6})-[0-9O]{2}",
+                          words=("ACTION", "ORIGIN"))
 TEXT_OF_TELEGRAM = re.compile(r"TEXT OF TELEGRAM[ \t]+(?P<id>[0-9A-Z,.'|]{6,}(?:[ \t]+[0-9Ol]{3,7})?)")
 FM_LINE = re.compile(r"^[ \t]*FM[ \t]+(?P<fm>.+?)[ \t]*$", re.M)
 TO_LINE = re.compile(r"^[ \t]*TO[ \t]+(?P<to>.+?)[ \t]*$", re.M)
