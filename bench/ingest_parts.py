@@ -59,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     cold = time.process_time()
 
     # As a worker does: parse a batch, write it, let it go (held results would slow the collector).
+    from legation.ingest import tune_worker_gc
     from legation.store.sqlite import SQLiteStore
+
+    tune_worker_gc()
 
     clock = GcClock()
     processed = written = 0.0

@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterator
 
 from .errors import InternalError, LegationError
-from .ingest import WORKER_CHUNK, counts, process_file
+from .ingest import WORKER_CHUNK, counts, process_file, tune_worker_gc
 
 # A worker that cannot get the write lock keeps parsing until it holds this many batches, then waits.
 WAIT_BATCHES = 4
@@ -101,6 +101,7 @@ def _worker(tasks, done, settings) -> None:
     path, format, profile, extract, batch_size, batch_seconds, parent = settings
     # Ctrl-C is handled once, by the parent, which stops the workers (their open batch rolls back).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tune_worker_gc()
     try:
         store = SQLiteStore(path, cache_kib=WORKER_CACHE_KIB)
         try:
