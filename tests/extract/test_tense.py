@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -25,6 +26,18 @@ def test_sentence_start_matches_a_scan_of_the_window():
     text = "word " * 100 + "e.g. x. \n\n y"
     for start in range(len(text) + 1):
         assert sentence_start(text, start) == scanned_start(text, start)
+
+
+def test_sentence_end_pattern_is_the_plain_one():
+    plain = re.compile(r"[.!?]\s|\n\s*\n")  # SENTENCE_END as it reads, without the class it opens with
+    rng = random.Random(11)
+    alphabet = "ab .!?\n\t \u2028x"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        pos = rng.randint(0, len(text))
+        endpos = rng.randint(pos, len(text))
+        assert ([m.span() for m in SENTENCE_END.finditer(text, pos, endpos)]
+                == [m.span() for m in plain.finditer(text, pos, endpos)]), (text, pos, endpos)
 
 
 @pytest.mark.parametrize("sentence,future", [

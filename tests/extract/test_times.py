@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from legation.extract.calendar import infer_year, is_current
 from legation.extract.times import find_times
 
 ARTICLE_DATE = date(2014, 2, 6)   # a Thursday
@@ -64,3 +65,13 @@ def test_times_relative_without_document_date():
 ])
 def test_times_not_times(sentence):
     assert resolve(sentence, ARTICLE_DATE) == []
+
+
+def test_times_current_month_needs_no_tense():
+    """A month (and day) that is the document's own gets the document's year, future or not."""
+    base = date(2007, 7, 31)
+    for month in range(1, 13):
+        for day in (None, 0, 1, 30, 31):
+            if is_current(month, day, base):
+                assert infer_year(month, day, base, True) == infer_year(month, day, base, False) == 2007
+    assert is_current(7, None, base) and is_current(7, 31, base) and not is_current(7, 30, base)

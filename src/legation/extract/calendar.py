@@ -79,6 +79,12 @@ def infer_year(month: int, day: int | None, base: date, future: bool) -> int:
     return base.year if key <= now else base.year - 1
 
 
+def is_current(month: int, day: int | None, base: date) -> bool:
+    """Whether a month (and day) named without a year is `base`'s own: `infer_year` then gives `base`'s
+    year whether or not the sentence speaks of the future."""
+    return month == base.month and (not day or day == base.day)
+
+
 def weekday_date(weekday: int, base: date, direction: str) -> date:
     """The named weekday nearest `base`: on or before it ("past"), strictly before ("last"),
     strictly after ("next", "future"), or within its Monday-Sunday week ("this")."""

@@ -10,6 +10,7 @@ dates that are no valid day.month.year or month.day.year.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
@@ -133,6 +134,13 @@ MIN_YEAR, MAX_YEAR = 1900, 2099
 # Shapes whose dates follow from their match groups alone (no document date, no context): resolved once.
 ABSOLUTE_SHAPES = frozenset(("dtg", "mdy", "dmy", "iso", "numeric", "my", "decade", "year_range", "year"))
 MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, 1)}
+WEEKDAY_PREFIXES = tuple(name[:3] for name in WEEKDAYS)  # index = date.weekday()
+QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+RELATIVE_STEPS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+SEASON_ORDER = ("winter", "spring", "summer", "autumn")
+# A season without a modifier or year is a time only after one of these ("in summer", "the winter").
+SEASON_BEFORE = re.compile(r"\b(?:in|during|the|this|last|next|over|since)\s+$", re.I)
 
 
 def month_number(word: str) -> int:
@@ -157,9 +165,12 @@ class Resolver:
         return speaks_of_future(self.text, start, end)
 
     def month_year(self, month: int, day: int | None, start: int, end: int) -> int | None:
-        if self.base is None:
+        base = self.base
+        if base is None:
             return None
-        return cal.infer_year(month, day, self.base, self.future(start, end))
+        if cal.is_current(month, day, base):  # the same year either way: spare the sentence's tense
+            return base.year
+        return cal.infer_year(month, day, base, self.future(start, end))
 
     def resolve(self, shape: str, m: re.Match) -> tuple[date | None, date | None, str] | None:
         g = m.groups()
@@ -192,17 +203,19 @@ class Resolver:
             month = month_number(word)
             if base is None:
                 return None, None, "month"
-            if modifier in ("last", "next", "this"):
-                year = {"last": base.year - 1 if month >= base.month else base.year,
-                        "next": base.year + 1 if month <= base.month else base.year,
-                        "this": base.year}[modifier]
+            if modifier == "last":
+                year = base.year - 1 if month >= base.month else base.year
+            elif modifier == "next":
+                year = base.year + 1 if month <= base.month else base.year
+            elif modifier == "this":
+                year = base.year
             else:
-                year = cal.infer_year(month, None, base, self.future(m.start(), m.end()))
+                year = self.month_year(month, None, m.start(), m.end())
             if part:
                 return *cal.month_part(year, month, part.lower()), "range"
             return *cal.month_span(year, month), "month"
         if shape == "quarter":
-            quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g[0].lower()) or int(g[0][0])
+            quarter = QUARTER_NUMBERS.get(g[0].lower()) or int(g[0][0])
             year = int(g[1]) if g[1] else (base.year if base else None)
             return (*cal.quarter_span(year, quarter), "quarter") if year else (None, None, "quarter")
         if shape == "season":
@@ -210,7 +223,7 @@ class Resolver:
         if shape == "relative_day":
             if base is None:
                 return None, None, "day"
-            offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g[0].lower()]
+            offset = DAY_OFFSETS[g[0].lower()]
             day = base + timedelta(days=offset)
             return day, day, "day"
         if shape == "relative":
@@ -220,7 +233,7 @@ class Resolver:
         if shape == "weekday":
             if base is None:
                 return None, None, "day"
-            weekday = [w[:3] for w in WEEKDAYS].index(g[1][:3].lower())
+            weekday = WEEKDAY_PREFIXES.index(g[1][:3].lower())
             direction = (g[0] or "").lower() or ("future" if self.future(m.start(), m.end()) else "past")
             direction = "next" if direction == "coming" else direction
             day = cal.weekday_date(weekday, base, direction)
@@ -236,15 +249,13 @@ class Resolver:
             return None
         if year:
             return *cal.season_span(int(year), season), "season"
-        if not modifier and not re.search(r"\b(?:in|during|the|this|last|next|over|since)\s+$",
-                                          self.text[max(0, m.start() - 10):m.start()], re.I):
+        if not modifier and not SEASON_BEFORE.search(self.text[max(0, m.start() - 10):m.start()]):
             return None
         if self.base is None:
             return None, None, "season"
         now_year, now_season = cal.season_of(self.base)
-        order = ["winter", "spring", "summer", "autumn"]
-        target = order.index("autumn" if season == "fall" else season)
-        current = order.index(now_season) + 4 * now_year
+        target = SEASON_ORDER.index("autumn" if season == "fall" else season)
+        current = SEASON_ORDER.index(now_season) + 4 * now_year
         # A season "this" or unqualified is the one of the document's year; "last"/"next" step from now.
         candidates = [4 * y + target for y in (now_year - 1, now_year, now_year + 1)]
         if modifier == "last":
@@ -255,13 +266,13 @@ class Resolver:
             index = min(c for c in candidates if c >= current)
         else:
             index = max(c for c in candidates if c <= current)
-        return *cal.season_span(index // 4, order[index % 4]), "season"
+        return *cal.season_span(index // 4, SEASON_ORDER[index % 4]), "season"
 
     def _relative(self, which: str, unit: str):
         base = self.base
         if base is None:
             return None, None, unit
-        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+        step = RELATIVE_STEPS.get(which, 0)
         if unit == "year":
             return *cal.year_span(base.year + step), "year"
         if unit == "month":
@@ -361,9 +372,15 @@ def _dateparser(surface: str, base: date | None):
     return parsed.date(), parsed.date(), "day"
 
 
+Try = tuple[str, int, Callable[[str, int], re.Match | None]]  # (shape name, shape order, anchored match)
+
+
 @cache
-def _opening_with_the(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(name for name in THE_SHAPES if name in names)
+def _tries(names: tuple[str, ...]) -> tuple[tuple[Try, ...], tuple[Try, ...]]:
+    """The shapes `names` as (name, shape order, anchored match), and those of them in THE_SHAPES (in
+    that order): built once per tuple of names, not at every trigger."""
+    tries = {name: (name, SHAPE_ORDER[name], PATTERNS[name].match) for name in names}
+    return tuple(tries.values()), tuple(tries[name] for name in THE_SHAPES if name in tries)
 
 
 def _candidates(text: str, triggers: dict) -> list[tuple[int, int, int, int, str, re.Match]]:
@@ -371,23 +388,20 @@ def _candidates(text: str, triggers: dict) -> list[tuple[int, int, int, int, str
     length, start, shape order, index), then the shape and the match."""
     out: list[tuple[int, int, int, int, str, re.Match]] = []
 
-    def keep(name: str, match: re.Match) -> None:
-        start, end = match.span()
-        out.append((start - end, start, SHAPE_ORDER[name], len(out), name, match))
-
     def attempt(names: tuple[str, ...], position: int) -> None:
-        for name in names:
-            match = PATTERNS[name].match(text, position)
+        tries, with_the = _tries(names)
+        for name, order, match_at in tries:
+            match = match_at(text, position)
             if match is not None:
-                keep(name, match)
-        with_the = _opening_with_the(names)
+                out.append((position - match.end(), position, order, len(out), name, match))
         if with_the and position and text[position - 1].isspace():  # THE_BEFORE ends in white space
             before = THE_BEFORE.search(text, max(0, position - 6), position)
             if before is not None:
-                for name in with_the:
-                    match = PATTERNS[name].match(text, before.start())
+                opening = before.start()
+                for name, order, match_at in with_the:
+                    match = match_at(text, opening)
                     if match is not None:
-                        keep(name, match)
+                        out.append((opening - match.end(), opening, order, len(out), name, match))
     for start, end in triggers.get("month", ()):
         date_after = DATE_AFTER_MONTH.match(text, end)
         attempt(MONTH_DATE_SHAPES.get(len(date_after[1]), MONTH_ALONE) if date_after else MONTH_ALONE, start)
