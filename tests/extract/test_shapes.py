@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from legation.extract.shapes import TOKEN, _tokens_backwards, find_shapes
+from legation.extract.shapes import (
+    CAPS_LEFT_CONNECTORS,
+    LEFT_CONNECTORS,
+    LEFT_WINDOW_CHARS,
+    MAX_LEFT_TOKENS,
+    TOKEN,
+    _is_name_word,
+    find_shapes,
+    grow_left,
+)
 
 SEED_CUSTOMS = ("and the Agreement Concerning the Procedure for the Customs Documentation and Duty-Free Entry of "
                 "Goods Transported within the Framework of U.S.-Russian Cooperation in the Exploration and Use of "
@@ -48,13 +57,37 @@ def test_shapes_common_nouns(sentence):
     assert find_shapes(sentence) == []
 
 
+def _grow_left_by_tokens(text, pos, caps):
+    """grow_left over all the window's tokens, last first: what reading it piece by piece must give."""
+    if pos < 2 or text[pos - 1] != " ":
+        return pos
+    start, pending, taken = pos, None, 0
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, max(0, pos - LEFT_WINDOW_CHARS), pos)]
+    for s, e, word in reversed(tokens):
+        if text[e:start if pending is None else pending] != " ":
+            break
+        if _is_name_word(word, caps) and taken < MAX_LEFT_TOKENS:
+            start, pending, taken = s, None, taken + 1
+        elif (word in LEFT_CONNECTORS or (caps and word in CAPS_LEFT_CONNECTORS)) and pending is None \
+                and start != pos:
+            pending = s
+        else:
+            break
+    return start
+
+
 @pytest.mark.parametrize("text", [
     "the Sea Launch  Technology\tSafeguards (U.S.-Russian) Agreement",
+    "the Sea Launch Technology Safeguards U.S.-Russian Agreement",
+    "and Ministry of Foreign Affairs and Trade Agreement",
+    "THE TURKISH MINISTRY OF JUSTICE AND UNITED STATES DEPARTMENT",
+    "École Normale Supérieure Academy, the x_y Council, a Workers' Party, 1999 Moscow Court",
     "  leading spaces, and trailing ",
+    "A B C D E F G H I J K L Agreement " + "Word " * 30 + "Treaty",
     "",
     "one",
 ])
-def test_shapes_tokens_backwards(text):
-    for start, end in ((0, len(text)), (3, len(text)), (2, max(2, len(text) - 4))):
-        expected = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)][::-1]
-        assert list(_tokens_backwards(text, start, end)) == expected
+def test_shapes_grow_left(text):
+    for pos in range(len(text) + 1):
+        for caps in (False, True):
+            assert grow_left(text, pos, caps) == _grow_left_by_tokens(text, pos, caps)

@@ -100,6 +100,11 @@ def find_titled(text: str, cases: CaseMap) -> list[Mention]:
         comma = text.rfind(", ", window, trigger)
         if comma < 0 or APPOSITION_TAIL.fullmatch(text, comma + 2, trigger) is None:
             continue
+        # The name before the comma is two words or more, its last one capitalised: a cheap test before
+        # the search, which most appositions' last word (", said the …") fails.
+        space = text.rfind(" ", window, comma)
+        if space < 0 or not "A" <= text[space + 1] <= "Z":
+            continue
         before = APPOSITION_BEFORE.search(text, window, trigger)
         if before is not None:
             out.extend(_name(before.group(1), before.start(1)))
@@ -188,19 +193,19 @@ def find_office_contacts(text: str) -> list[Mention]:
 
 def _office_contact_matches(text: str) -> Iterator[re.Match]:
     """OFFICE_CONTACTS.finditer(text, 0, HEADER_CHARS), without scanning the whole header: a match holds
-    one "(", the one its names follow, and its office code before it is capitals, slashes and spaces
-    on the same line, so only the line before a bracket of names is searched."""
+    one "(", the one its names follow, and its office code before it is capitals and slashes (and a
+    space before the bracket) on the same line, so only the word before a bracket of names is searched."""
     searched = 0  # where the last match ended
-    bracket = text.find("(", 0, HEADER_CHARS)
-    while bracket >= 0:
-        names = BRACKETED_NAMES.match(text, bracket, HEADER_CHARS)
-        if names is not None:
-            line = text.rfind("\n", searched, bracket) + 1
-            match = OFFICE_CONTACTS.search(text, max(line, searched), names.end())
-            if match is not None:
-                yield match
-                searched = match.end()
-        bracket = text.find("(", bracket + 1, HEADER_CHARS)
+    # (a bracket of names holds no other bracket, so finditer, which resumes after each, misses none)
+    for names in BRACKETED_NAMES.finditer(text, 0, HEADER_CHARS):
+        bracket = names.start()
+        line = text.rfind("\n", searched, bracket) + 1
+        # The office code holds no space but one just before the bracket: it starts after any other.
+        code = max(line, searched, text.rfind(" ", 0, bracket - 1) + 1)
+        match = OFFICE_CONTACTS.search(text, code, names.end())
+        if match is not None:
+            yield match
+            searched = match.end()
 
 
 def find_signer(doc: Document) -> list[Mention]:

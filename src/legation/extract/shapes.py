@@ -10,7 +10,6 @@ where every word is capitalised, common words stop the growth instead of lower-c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from ..record import Document, Mention
 from .casing import case_map
@@ -54,34 +53,50 @@ def _is_name_word(word: str, caps: bool) -> bool:
     return word[0].isupper() or (word[0].isdigit() and len(word) <= 4)
 
 
-def _tokens_backwards(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-    """The tokens of text[start:end], last first, read one space-delimited piece at a time: tokens
-    never hold white space, so a piece tokenises alone as it does within the whole range, and the
-    growth, which mostly stops after a word or two, reads no further back than it needs."""
-    while end > start:
-        space = text.rfind(" ", start, end)
-        piece = space + 1 if space >= 0 else start
-        yield from reversed([(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, piece, end)])
-        end = max(space, start)
+def _last_token(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The start and text of the last token of text[start:end], if it ends at `end`."""
+    last = None
+    for token in TOKEN.finditer(text, start, end):
+        last = token
+    if last is None or last.end() != end:
+        return None
+    return last.start(), last.group()
 
 
 def grow_left(text: str, pos: int, caps: bool) -> int:
-    window = max(0, pos - LEFT_WINDOW_CHARS)
+    """The start of the name whose head starts at `pos`: name words and connectors, one space apart,
+    grow it leftwards.
+
+    The text is read back one space-delimited piece at a time (the growth mostly stops after a word
+    or two). A piece of ASCII letters and digits is one token; another piece is tokenised, and only
+    its last token can join, as the tokens before it are not a space apart from it."""
     if pos < 2 or text[pos - 1] != " ":  # no word just before the head
         return pos
+    window = max(0, pos - LEFT_WINDOW_CHARS)
     start = pos
-    pending = None
+    pending = None  # a connector's start, kept once a name word stands before it
     taken = 0
-    for s, e, word in _tokens_backwards(text, window, pos):
-        if text[e:start if pending is None else pending] != " ":
-            break
+    end = pos - 1  # the space after the piece to read
+    while end > window:
+        space = text.rfind(" ", window, end)
+        piece = space + 1 if space >= 0 else window
+        word = text[piece:end]
+        at = piece
+        if not (word.isascii() and word.isalnum()):
+            token = _last_token(text, piece, end)
+            if token is None:
+                break
+            at, word = token
         if _is_name_word(word, caps) and taken < MAX_LEFT_TOKENS:
-            start, pending, taken = s, None, taken + 1
+            start, pending, taken = at, None, taken + 1
         elif (word in LEFT_CONNECTORS or (caps and word in CAPS_LEFT_CONNECTORS)) and pending is None \
                 and start != pos:
-            pending = s
+            pending = at
         else:
             break
+        if at != piece or space < 0:
+            break
+        end = space
     return start
 
 
@@ -127,21 +142,25 @@ def find_shapes(text: str) -> list[Mention]:
             match = head.match(text, trigger_start)
             if match is None:
                 continue
+            head_start, head_end = match.span()
             word = match.group()
-            caps = cases.caps_at(match.start())
+            caps = cases.caps_at(head_start)
             if not (word[0].isupper() and (caps or not word.isupper())):
                 continue
-            start = grow_left(text, match.start(), caps)
-            end = grow_right(text, match.end(), caps)
-            if start == match.start() and end == match.end():
-                continue
-            left_words = text[start:match.start()].split()
-            if end == match.end() and all(w.lower() in GENERIC_LEFT for w in left_words):
-                continue
-            if caps and end == match.end() and len(left_words) < MIN_CAPS_LEFT_WORDS:
+            start = grow_left(text, head_start, caps)
+            end = grow_right(text, head_end, caps)
+            if end == head_end and not _names_head(text[start:head_start], caps):
                 continue
             out.append(Mention(text[start:end], label, start, end))
     return out
+
+
+def _names_head(left: str, caps: bool) -> bool:
+    """Whether the words grown left of a head, with none to its right, make it a name."""
+    words = left.split()
+    if all(w.lower() in GENERIC_LEFT for w in words):  # (also when nothing grew)
+        return False
+    return not caps or len(words) >= MIN_CAPS_LEFT_WORDS
 
 
 def extract_shapes(doc: Document) -> Document:
