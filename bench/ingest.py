@@ -28,6 +28,8 @@ from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# This checkout's code, not what the venv installed (an A/B from a `git worktree` measures the worktree).
+sys.path.insert(0, str(ROOT / "src"))
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "cables"
 # RSS is sampled this often (seconds) over the process tree (the writer and its workers).
 RSS_INTERVAL = 0.1

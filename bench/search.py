@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# This checkout's code, not what the venv installed (an A/B from a `git worktree` measures the worktree).
+sys.path.insert(0, str(ROOT / "src"))
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "cables"
 # Every query runs once to warm the page cache before it is timed this many times.
 REPEATS = 3

@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# This checkout's code, not what the venv installed (an A/B from a `git worktree` measures the worktree).
+sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests" / "web"))
 
 DEFAULT_CLIENTS = 8
