@@ -145,10 +145,10 @@ def _plain_utf8(raw: bytes) -> str | None:
     """
     try:
         text = raw.decode("utf-8")
-        latin = text.encode("latin-1")
-    except UnicodeError:
+    except UnicodeDecodeError:
         return None
-    if _latin1_controls(latin) or not text.strip():
+    latin = latin1_bytes(text)
+    if latin is None or _latin1_controls(latin) or not text.strip():
         return None  # the cascade drops the controls, or says why there is no text
     return text
 
@@ -254,7 +254,7 @@ def normalise(text: str) -> str:
             text = text.replace(separator, "\n")
     if text.isascii():
         return _CONTROL.sub("", text) if _ascii_controls(text) else text
-    latin = _latin1(text)
+    latin = latin1_bytes(text)
     if latin is not None:
         # NFC changes no character below U+0300 (the first combining mark; see test_text.py), and
         # Latin-1 holds no surrogates: only the controls can go.
@@ -271,7 +271,7 @@ def _ascii_controls(text: str) -> int:
     return len(raw) - len(raw.translate(None, _ASCII_CONTROL_BYTES))
 
 
-def _latin1(text: str) -> bytes | None:
+def latin1_bytes(text: str) -> bytes | None:
     """The text's Latin-1 bytes; None when it holds other characters."""
     try:
         return text.encode("latin-1")

@@ -24,13 +24,15 @@ def random_texts(alphabet: str, count: int = 3000, longest: int = 30):
         yield text, pos, rng.randint(pos, len(text) + 2)
 
 
-@pytest.mark.parametrize(("pattern", "flags"), [
-    (r"^[ \t]*FM[ \t]+(\w+)", 0),
-    (r"^(?:[ \t]*a+|B\n?c)", re.I),
-    (r"^x$", 0),
+@pytest.mark.parametrize(("pattern", "flags", "words"), [
+    (r"^[ \t]*FM[ \t]+(\w+)", 0, ()),
+    (r"^(?:[ \t]*a+|B\n?c)", re.I, ()),
+    (r"^x$", 0, ()),
+    (r"^[ \t]*FM[ \t]+(\w+)", 0, ("FM",)),  # with the literal words every match holds
+    (r"^(?:[ \t]*AB|x[^\n]*?FM)", 0, ("AB", "FM")),
 ])
-def test_locate_line_pattern_matches_the_regex(pattern, flags):
-    plain, located = re.compile(pattern, flags | re.M), LinePattern(pattern, flags)
+def test_locate_line_pattern_matches_the_regex(pattern, flags, words):
+    plain, located = re.compile(pattern, flags | re.M), LinePattern(pattern, flags, words=words)
     for text, pos, endpos in random_texts(" \tFMABCabcx\n"):
         assert spans(located.finditer(text, pos, endpos)) == spans(plain.finditer(text, pos, endpos))
         assert spans(filter(None, [located.search(text, pos, endpos)])) == \
@@ -71,18 +73,6 @@ def test_locate_old_page_repeats_match_a_full_scan():
     for _ in range(5000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
         assert spans(_old_repeats(text)) == spans(OLD_REPEAT.finditer(text))
-
-
-@pytest.mark.parametrize(("pattern", "words"), [
-    (r"^[ \t]*FM[ \t]+(\w+)", ("FM",)),
-    (r"^(?:[ \t]*AB|x[^\n]*?FM)", ("AB", "FM")),
-])
-def test_locate_line_pattern_with_words_matches_the_regex(pattern, words):
-    plain, located = re.compile(pattern, re.M), LinePattern(pattern, words=words)
-    for text, pos, endpos in random_texts(" \tFMABx\n"):
-        assert spans(located.finditer(text, pos, endpos)) == spans(plain.finditer(text, pos, endpos))
-        assert spans(filter(None, [located.search(text, pos, endpos)])) == \
-            spans(filter(None, [plain.search(text, pos, endpos)]))
 
 
 def test_locate_line_pattern_words_are_case_sensitive_only():

@@ -199,9 +199,9 @@ def _office_contact_matches(text: str) -> Iterator[re.Match]:
     # (a bracket of names holds no other bracket, so finditer, which resumes after each, misses none)
     for names in BRACKETED_NAMES.finditer(text, 0, HEADER_CHARS):
         bracket = names.start()
-        line = text.rfind("\n", searched, bracket) + 1
+        line = max(searched, text.rfind("\n", searched, bracket) + 1)  # not before the last match's end
         # The office code holds no space but one just before the bracket: it starts after any other.
-        code = max(line, searched, text.rfind(" ", 0, bracket - 1) + 1)
+        code = max(line, text.rfind(" ", line, bracket - 1) + 1)
         match = OFFICE_CONTACTS.search(text, code, names.end())
         if match is not None:
             yield match

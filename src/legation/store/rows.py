@@ -95,7 +95,7 @@ def document_rows(doc: Document, ord: int = 0) -> DocumentRows:
     mentions = rows.mentions
     # starts[0] is 0, so bisect_right(starts, offset) - 1 is the index of the sentence holding offset.
     for i, m in enumerate(doc.entities):
-        key = m.id or entity_key(m.label, None, m.name, m.text)
+        key = entity_key(m.label, m.id, m.name, m.text)
         n = counts.get(key)
         if n is None:
             counts[key] = 1

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...record import Paragraph, Reference
+from ...text import latin1_bytes
 from ..locate import LinePattern, WordPattern
 from .paragraphs import NumberedLines, numbered_starts, parse_paragraphs
 from .refs import parse_references
@@ -130,9 +131,8 @@ def _after_header_lines(text: str, pos: int, limit: int) -> int:
 
 def has_action_request(text: str) -> bool:
     """Whether the text says it holds an action request (not "no action requested")."""
-    try:
-        latin = text.encode("latin-1")
-    except UnicodeEncodeError:
+    latin = latin1_bytes(text)
+    if latin is None:
         return _has_action_request_lowered(text.lower(), text.encode("ascii", "ignore").lower())
     # Lower-cased, a Latin-1 text keeps its length, and only its ASCII letters become ASCII letters:
     # the words stand in its lower-cased bytes where they stand in `text.lower()`. Only a window
