@@ -165,3 +165,12 @@ def test_text_plain_latin1_shortcut_gives_what_the_cascade_gives(raw):
     text, encoding, warnings = text_module._decode(raw)
     assert (plain, "utf-8", []) == (normalise(text), encoding, warnings)
     assert text_module._count_damage(raw, text, encoding) == 0
+
+
+def test_text_plain_latin1_shortcut_takes_clean_latin1_and_leaves_the_rest():
+    """The test above compares only where the shortcut answers: it must answer for clean Latin-1 text."""
+    assert text_module._plain_utf8("\u00b61. (C) Caf\u00e9.\n".encode()) == "\u00b61. (C) Caf\u00e9.\n"
+    assert text_module._plain_utf8(b"plain ascii\n") == "plain ascii\n"
+    for raw in (b"crlf\r\nline", b"nul\x00here", b"  \n ", codecs.BOM_UTF8 + b"bom", "curly \u201c".encode(),
+                b"\xff\xfe not utf-8"):
+        assert text_module._plain_utf8(raw) is None, raw
