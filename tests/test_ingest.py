@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import signal
 import sqlite3
@@ -100,6 +101,46 @@ def test_ingest_with_workers_matches_a_single_process(tmp_path):
         two.ingest(folder, workers=2)
         sql = "SELECT source, key, kind, title, date, status FROM documents ORDER BY source"
         assert one.store.reader().execute(sql).fetchall() == two.store.reader().execute(sql).fetchall()
+
+
+def _worker_batches(folder: Path, db: Path, monkeypatch, drain_chunks: int) -> list[int]:
+    """Files per commit of one ingest worker (run in this process) over a folder's files in chunks of
+    two, when it drains (commits batches of three documents) with fewer than drain_chunks chunks left."""
+    import multiprocessing
+
+    from legation import ingest_workers
+    from legation.store.sqlite import SQLiteStore
+
+    monkeypatch.setattr(ingest_workers, "DRAIN_CHUNKS", drain_chunks)
+    monkeypatch.setattr(ingest_workers, "DRAIN_DOCUMENTS", 3)
+    context = multiprocessing.get_context("fork")
+    tasks, done = context.Queue(), context.Queue()
+    files = sorted(folder.iterdir())
+    for i in range(0, len(files), 2):
+        tasks.put([(p, p.stat().st_size, p.stat().st_mtime_ns) for p in files[i:i + 2]])
+    tasks.put(None)
+    store = SQLiteStore(db)
+    try:
+        ingest_workers._work(store, tasks, done, "auto", "fast", False, 256, 60.0, os.getppid())
+    finally:
+        store.close()
+    batches = []
+    while True:
+        try:
+            kind, files_stored, *_ = done.get(timeout=1)
+        except queue.Empty:
+            return batches
+        assert kind == "stored"
+        batches.append(files_stored)
+
+
+def test_ingest_workers_commit_small_batches_near_the_end(tmp_path, monkeypatch):
+    folder = _folder(tmp_path, 10)
+    # Far from the end: one batch of 256 documents holds all twelve files.
+    assert _worker_batches(folder, tmp_path / "a.db", monkeypatch, drain_chunks=0) == [12]
+    # Near it: a commit once three documents are pending (two chunks of two files).
+    assert _worker_batches(folder, tmp_path / "b.db", monkeypatch, drain_chunks=100) == [4, 4, 4]
+    assert _count(tmp_path / "b.db", "SELECT count(*) FROM documents") == 12
 
 
 def test_ingest_rejects_bad_arguments(tmp_path):

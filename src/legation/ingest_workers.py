@@ -7,6 +7,7 @@ Rows never cross a process boundary: only file names go out and counts come back
 spent pickling rows or running a writer beside the workers. SQLite takes one writer at a time; a
 worker whose batch is due while another is writing does not wait for the lock but parses its next
 chunk and tries again, and waits only once it holds WAIT_BATCHES batches.
+Near the end the batches are smaller (DRAIN_DOCUMENTS), so the last commits are short.
 
 Each commit holds a batch of files with their documents and file states, as in the single-process
 ingest: a worker killed mid-batch loses only that batch, which the next ingest redoes. The parent
@@ -29,6 +30,11 @@ from .ingest import WORKER_CHUNK, counts, process_file, tune_worker_gc
 
 # A worker that cannot get the write lock keeps parsing until it holds this many batches, then waits.
 WAIT_BATCHES = 4
+# Near the end (fewer than DRAIN_CHUNKS chunks left to take), workers commit batches of DRAIN_DOCUMENTS:
+# their last batches are then small, and the one that ends last waits less for the other's last commit
+# and has less left to write itself, while one core idles.
+DRAIN_CHUNKS = 32
+DRAIN_DOCUMENTS = 64
 # The page cache of each worker's connection, in KiB. Another worker's commit empties it (SQLite
 # drops a connection's cache when the file changed under it), so a large one buys little.
 WORKER_CACHE_KIB = 64 * 1024
@@ -125,11 +131,20 @@ def _work(store, tasks, done, format, profile, extract, batch_size, batch_second
             result = process_file(task, format, profile, extract)
             pending.append(result)
             pending_docs += max(1, len(result.rows))
-        if pending_docs >= batch_size or time.monotonic() - last >= batch_seconds:
-            wait = pending_docs >= WAIT_BATCHES * batch_size
+        batch = min(batch_size, DRAIN_DOCUMENTS) if _draining(tasks) else batch_size
+        if pending_docs >= batch or time.monotonic() - last >= batch_seconds:
+            wait = pending_docs >= WAIT_BATCHES * batch
             if _write(store, pending, done, wait):
                 pending, pending_docs, last = [], 0, time.monotonic()
     _write(store, pending, done, wait=True)
+
+
+def _draining(tasks) -> bool:
+    """Whether few chunks are left to take (the end of the ingest is near)."""
+    try:
+        return tasks.qsize() < DRAIN_CHUNKS
+    except NotImplementedError:  # macOS has no sem_getvalue
+        return False
 
 
 def _next(tasks, parent: int):
