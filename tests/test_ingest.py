@@ -147,6 +147,11 @@ def test_ingest_rejects_bad_arguments(tmp_path):
     with legation.open(tmp_path / "c.db") as corpus:
         with pytest.raises(UsageError, match="no such file"):
             corpus.ingest(tmp_path / "missing")
+        # A missing input stops the ingest before any other is read, though workers start early.
+        folder = _folder(tmp_path, 4)
+        with pytest.raises(UsageError, match="no such file.*missing"):
+            corpus.ingest([folder, tmp_path / "missing"], workers=2)
+        assert _count(tmp_path / "c.db", "SELECT count(*) FROM files") == 0
         with pytest.raises(UsageError):
             corpus.ingest(tmp_path, profile="turbo")
         with pytest.raises(UsageError):

@@ -26,6 +26,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
+from itertools import chain, islice
 from pathlib import Path
 
 from .errors import UsageError
@@ -96,38 +97,53 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def plan_files(store, paths) -> tuple[list[tuple[Path, int, int]], list[FileState], int]:
-    """(files to parse with size and mtime, unchanged files whose mtime moved, files skipped)."""
-    known = store.file_states()
-    todo: list[tuple[Path, int, int]] = []
-    touch: list[FileState] = []
-    skipped = 0
-    seen: set[str] = set()
-    for path in walk_inputs(paths):
-        key = str(path)
-        if key in seen:
-            continue
-        seen.add(key)
+class Plan:
+    """What an ingest has to do, found as the inputs are walked: iterating yields each file to parse
+    (path, size, mtime_ns), so that workers can start on the first files while the rest are planned;
+    `todo`, `skipped` and `touch` (unchanged files whose mtime moved) are complete once it is exhausted."""
+
+    def __init__(self, store, paths: Iterable[str | os.PathLike]):
+        self.paths = list(paths)
+        for raw in self.paths:  # every input is checked before any work starts
+            if not Path(raw).expanduser().exists():
+                raise UsageError(f"no such file or directory: {raw}")
+        self.known = store.file_states()
+        self.todo = 0
+        self.skipped = 0
+        self.touch: list[FileState] = []
+
+    def __iter__(self) -> Iterator[tuple[Path, int, int]]:
+        seen: set[str] = set()
+        for path in walk_inputs(self.paths):
+            key = str(path)
+            if key in seen:
+                continue
+            seen.add(key)
+            task = self._task(path, key)
+            if task is None:
+                self.skipped += 1
+            else:
+                self.todo += 1
+                yield task
+
+    def _task(self, path: Path, key: str) -> tuple[Path, int, int] | None:
         try:
             st = path.stat()
         except OSError:
-            todo.append((path, -1, -1))
-            continue
-        state = known.get(key)
-        if state is not None and state.size == st.st_size:
-            if state.mtime_ns == st.st_mtime_ns:
-                skipped += 1
-                continue
-            try:
-                digest = file_sha256(path)
-            except OSError:
-                digest = None
-            if digest == state.sha256:
-                touch.append(FileState(key, st.st_size, st.st_mtime_ns, digest))
-                skipped += 1
-                continue
-        todo.append((path, st.st_size, st.st_mtime_ns))
-    return todo, touch, skipped
+            return path, -1, -1
+        state = self.known.get(key)
+        if state is None or state.size != st.st_size:
+            return path, st.st_size, st.st_mtime_ns
+        if state.mtime_ns == st.st_mtime_ns:
+            return None
+        try:
+            digest = file_sha256(path)
+        except OSError:
+            digest = None
+        if digest != state.sha256:
+            return path, st.st_size, st.st_mtime_ns
+        self.touch.append(FileState(key, st.st_size, st.st_mtime_ns, digest))
+        return None
 
 
 def process_file(task: tuple[Path, int, int], format: str = "auto", profile: str = "fast",
@@ -208,36 +224,45 @@ def ingest(store, paths: Iterable[str | os.PathLike], profile: str = "fast", wor
     if batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
     started = time.perf_counter()
-    todo, touch, skipped = plan_files(store, paths)
-    report = IngestReport(files=len(todo) + skipped, skipped=skipped, touched=len(touch), workers=workers,
-                          profile=profile)
-    if touch:
-        store.touch_files(touch)
+    plan = Plan(store, paths)
+    report = IngestReport(workers=workers, profile=profile)
     show = sys.stderr.isatty() if progress is None else progress
-    bar = _Progress(len(todo)) if show and todo else None
+    bar = None
+    todo = iter(plan)
+    # The first files tell whether (and how many) worker processes are worth starting; they start
+    # before the rest of the inputs are planned.
+    head = list(islice(todo, workers))
     try:
-        if workers > 1 and len(todo) > 1 and hasattr(store, "release"):
+        if len(head) > 1 and hasattr(store, "release"):
             from .ingest_workers import ingest_in_workers
 
-            stored = ingest_in_workers(store, todo, workers, format, profile, extract, batch_size, BATCH_SECONDS)
+            stored = ingest_in_workers(store, chain(head, todo), len(head), format, profile, extract,
+                                       batch_size, BATCH_SECONDS)
         else:
-            stored = _ingest_here(store, todo, workers, format, profile, extract, batch_size)
-        for files, docs, errors in stored:
+            stored = _ingest_here(store, [*head, *todo], workers, format, profile, extract, batch_size)
+        for files, docs, errors in stored:  # the first item comes once every file is planned
+            if bar is None and show and plan.todo:
+                bar = _Progress(plan.todo)
             report.parsed += files
             report.documents += docs
             report.errors += errors
             if bar:
                 bar.advance(files, docs + errors)
+        if plan.touch:
+            store.touch_files(plan.touch)
     finally:
         if bar:
             bar.stop()
+        report.files, report.skipped, report.touched = plan.todo + plan.skipped, plan.skipped, len(plan.touch)
         report.seconds = time.perf_counter() - started
     return report
 
 
 def _ingest_here(store, todo, workers: int, format: str, profile: str, extract: bool,
                  batch_size: int) -> Iterator[tuple[int, int, int]]:
-    """Parse (in `workers` processes) and write from this process; yields (files, documents, errors)."""
+    """Parse (in `workers` processes) and write from this process; yields (0, 0, 0) at once, then
+    (files, documents, errors) per commit."""
+    yield 0, 0, 0
     pending: list[FileResult] = []
     pending_docs = 0
     last_commit = time.perf_counter()

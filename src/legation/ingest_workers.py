@@ -1,13 +1,14 @@
 """Ingest worker processes that parse, extract and write their own batches to an SQLite store.
 
-    parent ──chunks of file names──▶ tasks ──▶ worker 1 … N: read, parse, extract, flatten, write
-    parent ◀──(files, documents, errors) per commit── done ◀──┘
+    parent ──chunks of file names, as planned──▶ tasks ──▶ worker 1 … N: read, parse, extract,
+    parent ◀──(files, documents, errors) per commit── done ◀──┘     flatten, write
 
 Rows never cross a process boundary: only file names go out and counts come back, so no core is
 spent pickling rows or running a writer beside the workers. SQLite takes one writer at a time; a
 worker whose batch is due while another is writing does not wait for the lock but parses its next
-chunk and tries again, and waits only once it holds WAIT_BATCHES batches.
-Near the end the batches are smaller (DRAIN_DOCUMENTS), so the last commits are short.
+chunk and tries again, and waits only once it holds WAIT_BATCHES batches. Near the end the batches
+are smaller (DRAIN_DOCUMENTS), so that the last commits are short. The workers start as soon as the
+first files are planned, and the parent plans the rest while they start up.
 
 Each commit holds a batch of files with their documents and file states, as in the single-process
 ingest: a worker killed mid-batch loses only that batch, which the next ingest redoes. The parent
@@ -23,7 +24,8 @@ import queue
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from .errors import InternalError, LegationError
 from .ingest import WORKER_CHUNK, counts, process_file, tune_worker_gc
@@ -42,12 +44,13 @@ WORKER_CACHE_KIB = 64 * 1024
 POLL_SECONDS = 0.5
 
 
-def ingest_in_workers(store, todo: list, workers: int, format: str, profile: str, extract: bool,
+def ingest_in_workers(store, todo: Iterable, workers: int, format: str, profile: str, extract: bool,
                       batch_size: int, batch_seconds: float) -> Iterator[tuple[int, int, int]]:
-    """Parse and store `todo` in `workers` processes; yields (files, documents, errors) per commit."""
+    """Parse and store the files of `todo` in `workers` processes, which start while `todo` is still
+    being planned; yields (0, 0, 0) once every file is handed out, then (files, documents, errors)
+    per commit."""
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     tasks, done = context.Queue(), context.Queue()
-    workers = min(workers, len(todo))
     settings = (store.path, format, profile, extract, batch_size, batch_seconds, os.getpid())
     procs = [context.Process(target=_worker, args=(tasks, done, settings), daemon=True) for _ in range(workers)]
     store.release()
@@ -61,13 +64,15 @@ def ingest_in_workers(store, todo: list, workers: int, format: str, profile: str
         raise
     finally:
         store.reconnect()
-    # Filled once the workers exist: nothing but this thread runs in this process when it forks.
-    for i in range(0, len(todo), WORKER_CHUNK):
-        tasks.put(todo[i:i + WORKER_CHUNK])
-    for _ in range(workers):
-        tasks.put(None)
-    running = len(procs)
     try:
+        # Filled once the workers exist: nothing but this thread runs in this process when it forks.
+        todo = iter(todo)
+        while chunk := list(islice(todo, WORKER_CHUNK)):
+            tasks.put(chunk)
+        for _ in range(workers):
+            tasks.put(None)
+        yield 0, 0, 0
+        running = len(procs)
         while running:
             try:
                 message = done.get(timeout=POLL_SECONDS)
