@@ -33,8 +33,9 @@ def fold(text: str) -> str:
 
 
 def padded_key(form: str) -> str:
-    """The automaton key of a name or word: its folded form with a space on each side."""
-    return " " + fold(form) + " "
+    """The automaton key of a name or word: its folded form with a space on each side. (Folded here
+    without `fold`'s cache, which serves the few texts being read: keys are tens of thousands.)"""
+    return " " + form.encode("ascii", "replace").translate(_FOLD).decode("ascii") + " "
 
 
 class Hits(NamedTuple):
