@@ -286,9 +286,10 @@ def _collect(batch: dict[str, list[tuple]], rows: DocumentRows, doc: int, file: 
         return
     batch["fts"].append((doc, rows.title or "", rows.body))
     batch["records"].append((doc, rows.record))
+    key = (doc,)  # key + row: half the time of (doc, *row)
     for name in CHILD_TABLES[1:]:
-        batch[name].extend((doc, *row) for row in getattr(rows, name))
-    batch["entity_docs"].extend((entity, doc, n) for entity, n in rows.entity_docs)
+        batch[name].extend([key + row for row in getattr(rows, name)])
+    batch["entity_docs"].extend([(entity, doc, n) for entity, n in rows.entity_docs])
     entities = [e for e in rows.entities if e[0] not in known.entities and e[0] not in fresh.entities]
     batch["entities"].extend(entities)
     fresh.entities.update(e[0] for e in entities)
