@@ -326,3 +326,24 @@ def test_ingest_reads_a_file_once_or_streams_it_with_the_same_result(tmp_path, m
                     for i, item in enumerate(parse_paths([path]))]
         assert [vars(r) for r in result.rows] == [vars(r) for r in expected]
     assert [r.status for r in ingest_module.process_file((archive, 0, 0)).rows] == ["ok", "error"]
+
+
+def test_ingest_worker_gc_leaves_what_it_inherited_alone():
+    """A worker freezes what it inherited at the fork (the parent's file states among it), so that its
+    collections do not copy those pages; and it collects young objects less often than CPython."""
+    import gc
+
+    from legation.ingest import WORKER_GC_THRESHOLDS, tune_worker_gc
+
+    inherited = [["/corpus/a.txt", 1, 2]]  # stands for the parent's file states
+    before = gc.get_threshold()
+    assert any(o is inherited for o in gc.get_objects())
+    try:
+        tune_worker_gc()
+        # out of every generation the collector walks, into the permanent one
+        assert not any(o is inherited for o in gc.get_objects())
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold() == WORKER_GC_THRESHOLDS
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

@@ -125,6 +125,7 @@ class Plan:
             else:
                 self.todo += 1
                 yield task
+        self.known = {}  # no longer needed, and one entry per stored file
 
     def _task(self, path: Path, key: str) -> tuple[Path, int, int] | None:
         try:
@@ -190,7 +191,12 @@ def read_small_file(path: Path) -> bytes | None:
 
 
 def tune_worker_gc() -> None:
-    """Collect garbage as an ingest worker should (WORKER_GC_THRESHOLDS); for worker processes only."""
+    """Collect garbage as an ingest worker should (WORKER_GC_THRESHOLDS); for worker processes only.
+
+    What the worker inherited from its parent at the fork (the store's file states among it, one per
+    file already ingested) is frozen: a full collection in the worker would otherwise write to every
+    one of those objects and so copy every page that holds them."""
+    gc.freeze()
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
