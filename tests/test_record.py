@@ -52,3 +52,30 @@ def test_record_to_json_is_to_dict_serialised_key_for_key():
     encoded = doc.to_json()
     assert encoded == json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
     assert list(json.loads(encoded)["entities"][0]) == list(doc.to_dict()["entities"][0])
+
+
+def test_json_as_fields_dataclasses_write_as_their_to_dict():
+    """to_json hands JSON_AS_FIELDS instances to orjson as they are: each must serialise as its to_dict()."""
+    import orjson
+
+    from legation.record import JSON_AS_FIELDS, Acronym, Link, Mention
+
+    samples = {Mention: [Mention("Moscow", "GPE", 0, 6, "Q649", "Moscow"), Mention("é «x»", "ORG", 1, 2)],
+               Acronym: [Acronym("MFA", "Ministry of Foreign Affairs")],
+               Link: [Link("the report", 3, 13, "https://example.org/r?a=1&b=\"2\"")]}
+    assert set(JSON_AS_FIELDS) == set(samples)
+    for items in samples.values():
+        for item in items:
+            assert orjson.dumps(item) == orjson.dumps(item.to_dict())
+            assert list(orjson.loads(orjson.dumps(item))) == list(item.to_dict())
+
+
+def test_record_to_json_equals_to_dict_with_acronyms_and_links():
+    from legation.record import Acronym, Link, Mention
+
+    doc = _cable()
+    doc.entities = [Mention("Moscow", "GPE", 0, 6, "Q649", "Moscow")]
+    doc.acronyms = [Acronym("MFA", "Ministry of Foreign Affairs")]
+    doc.links = [Link("hello", 0, 5, "https://example.org/")]
+    doc.warnings = ["w"]
+    assert doc.to_json() == json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()

@@ -90,20 +90,19 @@ def document_rows(doc: Document, ord: int = 0) -> DocumentRows:
     text = doc.text
     starts = sentence_starts(text) if doc.entities or doc.times else [0]
     rows.paragraphs = [(i, p.n, p.marking, p.start, p.end) for i, p in enumerate(doc.paragraphs)]
-    seen: dict[str, tuple] = {}
     counts: dict[str, int] = {}
-    mentions = rows.mentions
+    # An entity's row comes from its first mention: keys enter `counts` in the same order.
+    entities, mentions = rows.entities, rows.mentions
     # starts[0] is 0, so bisect_right(starts, offset) - 1 is the index of the sentence holding offset.
     for i, m in enumerate(doc.entities):
-        key = entity_key(m.label, m.id, m.name, m.text)
-        n = counts.get(key)
-        if n is None:
-            counts[key] = 1
-            seen[key] = (key, m.name or m.text, m.label, _ids_json(m.id))
+        # Nearly every mention has a resolved id, which is its key (entity_key): no call for those.
+        key = m.id or entity_key(m.label, None, m.name, m.text)
+        if key in counts:
+            counts[key] += 1
         else:
-            counts[key] = n + 1
+            counts[key] = 1
+            entities.append((key, m.name or m.text, m.label, _ids_json(m.id)))
         mentions.append((i, key, m.label, m.text, m.start, m.end, bisect_right(starts, m.start) - 1))
-    rows.entities = list(seen.values())
     rows.entity_docs = list(counts.items())
     times = rows.times
     for i, t in enumerate(doc.times):
@@ -152,7 +151,7 @@ def body_text(text: str, spans: list[tuple[int, int]]) -> str:
     separated; the whole text when no paragraph was found."""
     if not spans:
         return text
-    return "\n\n".join(text[start:end] for start, end in spans)
+    return "\n\n".join([text[start:end] for start, end in spans])
 
 
 def record_body(record: dict) -> str:
