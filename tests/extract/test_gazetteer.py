@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import pytest
 
-from legation.extract.gazetteer import find_mentions
+from legation.extract.casing import CaseMap
+from legation.extract.gazetteer import (
+    CLOCK_BEFORE,
+    CLOCK_ZONES,
+    accepts,
+    aliases,
+    entries,
+    find_mentions,
+    office_context,
+    pronoun_us,
+)
+from legation.extract.keywords import fold, padded_key, scan
+from legation.record import Mention
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def found(text: str) -> set[tuple[str, str, str]]:
@@ -39,3 +56,44 @@ def test_gazetteer_finds(sentence, surface, label, name):
 ])
 def test_gazetteer_rejects(sentence, surface):
     assert surface not in {m.text for m in find_mentions(sentence)}
+
+
+@cache
+def keyed_entries() -> dict[str, list[tuple[str, int]]]:
+    """Padded folded key → [(alias, entry index)] of every alias that folds to it, in table order."""
+    keyed: dict[str, list[tuple[str, int]]] = {}
+    for form, hits in aliases().items():
+        keyed.setdefault(padded_key(form), []).extend(hits)
+    return keyed
+
+
+def reference_mentions(text: str) -> list[Mention]:
+    """find_mentions read straight from the tables: every rule tried on every hit, no shortcut."""
+    table, caps_at, folded = entries(), CaseMap(text).caps_at, fold(text)
+    out = []
+    for start, candidates in scan(text).names:
+        key = " " + folded[start:start + len(candidates[0][0])] + " "
+        for alias, index in keyed_entries()[key]:
+            end = start + len(alias)
+            surface, entry = text[start:end], table[index]
+            if surface == alias:
+                if entry.case == "nocaps" and caps_at(start):
+                    continue
+            elif not accepts(surface, alias, entry.case, caps_at(start)):
+                continue
+            if entry.case == "office" and not office_context(text, start, end):
+                continue
+            if surface in ("US", "U.S") and caps_at(start) and pronoun_us(text, start):
+                continue
+            if surface in CLOCK_ZONES and CLOCK_BEFORE.search(text[max(0, start - 8):start]):
+                continue
+            out.append(Mention(surface, entry.label, start, end, entry.id, entry.name))
+            break
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")) + sorted(FIXTURES.glob("*.md")), ids=lambda p: p.name)
+def test_gazetteer_matches_the_rules_read_from_the_tables(path):
+    text = path.read_text(encoding="utf-8")
+    for variant in (text, text.upper()):  # mixed case, and every line in capitals
+        assert find_mentions(variant) == reference_mentions(variant)

@@ -94,11 +94,25 @@ def by_name() -> dict[str, Entry]:
     return out
 
 
-def alias_keys() -> dict[str, tuple[tuple[str, int], ...]]:
-    """Padded folded key → [(alias, entry index)] of every alias that folds to it, in table order."""
-    keyed: dict[str, list[tuple[str, int]]] = {}
+# What `find_mentions` reads of an alias a key stands for, looked up once when the automaton is built
+# rather than on every hit: (alias, len(alias), case, plain, label, id, name) of the alias's entry.
+# `plain`: an exact surface needs no further check (the case rule is neither nocaps nor office, and the
+# alias is no "US", the pronoun in capitals, or time zone, after a clock time). A plain tuple rather
+# than a NamedTuple: the interpreter unpacks only exact tuples fast, and each hit is unpacked.
+Candidate = tuple[str, int, str, bool, str, str, str]
+
+
+def candidate(alias: str, entry: Entry) -> Candidate:
+    plain = entry.case not in ("nocaps", "office") and alias not in ("US", "U.S") and alias not in CLOCK_ZONES
+    return (alias, len(alias), entry.case, plain, entry.label, entry.id, entry.name)
+
+
+def alias_keys() -> dict[str, tuple[Candidate, ...]]:
+    """Padded folded key → the Candidates of every alias that folds to it, in table order."""
+    table = entries()
+    keyed: dict[str, list[Candidate]] = {}
     for form, hits in aliases().items():
-        keyed.setdefault(padded_key(form), []).extend(hits)
+        keyed.setdefault(padded_key(form), []).extend(candidate(alias, table[index]) for alias, index in hits)
     return {key: tuple(hits) for key, hits in keyed.items()}
 
 
@@ -128,17 +142,17 @@ def pronoun_us(text: str, start: int) -> bool:
 def find_mentions(text: str) -> list[Mention]:
     """All gazetteer hits (overlapping ones included) with their entry's id, label and name."""
     caps_at = case_map(text).caps_at
-    table = entries()
     out = []
     append = out.append
-    for start, hits in scan(text).names:
-        for alias, index in hits:
-            end = start + len(alias)
+    for start, candidates in scan(text).names:
+        for alias, size, case, plain, label, entity_id_, name in candidates:
+            end = start + size
             surface = text[start:end]
-            entry = table[index]
-            case = entry.case
             # the line's case is looked up only by the rules that read it (most exact hits need none)
             if surface == alias:
+                if plain:
+                    append(Mention(surface, label, start, end, entity_id_, name))
+                    break
                 if case == "nocaps" and caps_at(start):
                     continue
             elif not accepts(surface, alias, case, caps_at(start)):
@@ -149,7 +163,7 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
             if surface in CLOCK_ZONES and CLOCK_BEFORE.search(text[max(0, start - 8):start]):
                 continue
-            append(Mention(surface, entry.label, start, end, entry.id, entry.name))
+            append(Mention(surface, label, start, end, entity_id_, name))
             break
     return out
 

@@ -41,7 +41,7 @@ def padded_key(form: str) -> str:
 class Hits(NamedTuple):
     """Hits of one text, by list, in the order the automaton reports them (by end, longest first)."""
 
-    names: list[tuple[int, tuple[tuple[str, int], ...]]]  # (start, gazetteer [(alias, entry index)])
+    names: list[tuple[int, tuple[tuple, ...]]]  # (start, gazetteer Candidates: see gazetteer.alias_keys)
     triggers: dict[str, list[tuple[int, int]]]  # kind → [(start, end)]
     glossary: list[tuple[int, int, tuple[str, ...]]]  # (start, length, glossary short forms)
 
@@ -65,7 +65,7 @@ def automaton() -> ahocorasick.Automaton:
 @lru_cache(maxsize=4)
 def scan(text: str) -> Hits:
     """Every key of every list in `text` (overlapping hits included), by list."""
-    names: list[tuple[int, tuple[tuple[str, int], ...]]] = []
+    names: list[tuple[int, tuple[tuple, ...]]] = []
     triggers: dict[str, list[tuple[int, int]]] = {}
     glossary: list[tuple[int, int, tuple[str, ...]]] = []
     # the key " word " ends one past the word; padded index i is text index i - 1
