@@ -35,6 +35,8 @@ SHORT_ALIAS_CHARS = 4
 # In an all-caps line "US" after these words is the pronoun ("TOLD US", "LET US KNOW").
 PRONOUN_US_AFTER = frozenset("""LET TOLD ASKED GIVE GAVE SHOW SHOWED BRIEFED INFORMED ASSURED URGED JOIN JOINED
 MEET MET HELP HELPED THANKED INVITED SENT TO FOR WITH OF BY ALL ONE EACH BOTH MANY SOME""".split())
+# The country's short forms that, in capitals, can be that pronoun instead (pronoun_us).
+US_FORMS = ("US", "U.S")
 # Time-zone acronyms after a clock time are not entities ("10 a.m. EST").
 CLOCK_BEFORE = re.compile(r"(?:\d|[ap]\.?m\.?)\s*$", re.I)
 CLOCK_ZONES = frozenset({"EST", "EDT", "CST", "CDT", "PST", "PDT", "MST", "MDT"})
@@ -103,7 +105,7 @@ Candidate = tuple[str, int, str, bool, str, str, str]
 
 
 def candidate(alias: str, entry: Entry) -> Candidate:
-    plain = entry.case not in ("nocaps", "office") and alias not in ("US", "U.S") and alias not in CLOCK_ZONES
+    plain = entry.case not in ("nocaps", "office") and alias not in US_FORMS and alias not in CLOCK_ZONES
     return (alias, len(alias), entry.case, plain, entry.label, entry.id, entry.name)
 
 
@@ -159,7 +161,7 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
             if case == "office" and not office_context(text, start, end):
                 continue
-            if (surface == "US" or surface == "U.S") and caps_at(start) and pronoun_us(text, start):
+            if surface in US_FORMS and caps_at(start) and pronoun_us(text, start):
                 continue
             if surface in CLOCK_ZONES and CLOCK_BEFORE.search(text[max(0, start - 8):start]):
                 continue

@@ -29,13 +29,17 @@ def ascii_bytes(text: str) -> bytes:
 @lru_cache(maxsize=8)
 def fold(text: str) -> str:
     """Lower-case ASCII letters and digits, everything else a space; same length as `text`."""
-    return ascii_bytes(text).translate(_FOLD).decode("ascii")
+    return _fold_ascii(ascii_bytes(text))
+
+
+def _fold_ascii(raw: bytes) -> str:
+    return raw.translate(_FOLD).decode("ascii")
 
 
 def padded_key(form: str) -> str:
     """The automaton key of a name or word: its folded form with a space on each side. (Folded here
-    without `fold`'s cache, which serves the few texts being read: keys are tens of thousands.)"""
-    return " " + form.encode("ascii", "replace").translate(_FOLD).decode("ascii") + " "
+    without the caches of `fold`, which serve the few texts being read: keys are tens of thousands.)"""
+    return " " + _fold_ascii(form.encode("ascii", "replace")) + " "
 
 
 class Hits(NamedTuple):

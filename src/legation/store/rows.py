@@ -95,8 +95,7 @@ def document_rows(doc: Document, ord: int = 0) -> DocumentRows:
     entities, mentions = rows.entities, rows.mentions
     # starts[0] is 0, so bisect_right(starts, offset) - 1 is the index of the sentence holding offset.
     for i, m in enumerate(doc.entities):
-        # Nearly every mention has a resolved id, which is its key (entity_key): no call for those.
-        key = m.id or entity_key(m.label, None, m.name, m.text)
+        key = entity_key(m.label, m.id, m.name, m.text)
         if key in counts:
             counts[key] += 1
         else:
