@@ -328,6 +328,30 @@ def test_ingest_reads_a_file_once_or_streams_it_with_the_same_result(tmp_path, m
     assert [r.status for r in ingest_module.process_file((archive, 0, 0)).rows] == ["ok", "error"]
 
 
+def test_read_small_file_reads_what_the_file_holds_when_it_is_read(tmp_path, monkeypatch):
+    """A small file is read with the size stat gave; one that grew after the stat is read whole, and
+    one that grew past READ_ONCE_BYTES is left to the readers."""
+    import os
+
+    from legation import ingest as ingest_module
+
+    seed = (FIXTURES / SEEDS[0]).read_bytes()
+    path = tmp_path / "seed.txt"
+    path.write_bytes(seed)
+    assert ingest_module.read_small_file(path) == seed
+    real_stat = os.stat
+
+    def stat_before_growth(target, *args, **kwargs):
+        info = real_stat(target, *args, **kwargs)
+        return os.stat_result((info.st_mode, *info[1:6], info.st_size - 100, *info[7:]))
+
+    monkeypatch.setattr(ingest_module.os, "stat", stat_before_growth)
+    assert ingest_module.read_small_file(path) == seed
+    monkeypatch.setattr(ingest_module, "READ_ONCE_BYTES", len(seed) - 50)
+    assert ingest_module.read_small_file(path) is None
+    assert ingest_module.read_small_file(tmp_path) is None  # not a regular file
+
+
 def test_ingest_worker_gc_leaves_what_it_inherited_alone():
     """A worker freezes what it inherited at the fork (the parent's file states among it), so that its
     collections do not copy those pages; and it collects young objects less often than CPython."""
