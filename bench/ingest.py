@@ -5,11 +5,14 @@ per document grows with its size.
     .venv/bin/python bench/ingest.py                                  # ../shared/data/cables, fast, 2 workers
     .venv/bin/python bench/ingest.py --profiles fast,full --workers 1,2
     .venv/bin/python bench/ingest.py --no-extract                      # structure only
+    .venv/bin/python bench/ingest.py --repeat 5                       # five runs and their median
     .venv/bin/python bench/ingest.py --scale 250000 --step 5000 --keep /tmp/scale.db
 
 Figures are printed as a table and, with --json, as one JSON object. The machine is shared, so
 compare ratios measured in the same run rather than absolute figures across runs; the CPU time per
 document (all processes of the ingest together) moves less with the load than documents/s does.
+With --repeat N each setting is run N times in a row and summed up as the median, lowest and highest
+documents/s, with the median CPU time per document beside them (it tells how loaded the machine was).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import threading
@@ -90,6 +94,17 @@ def run_ingest(corpus: Path, db: Path, profile: str, workers: int, extract: bool
             "cpu_ms_per_doc": round(1000 * cpu / max(1, first.documents + first.errors), 3),
             "peak_rss_mb": round(rss.peak / 2**20, 1), "reingest_seconds": round(again.seconds, 3),
             "reingest_docs_per_s": round(again.rate, 1), "db_mb": round(_size(db) / 2**20, 1)}
+
+
+def summarize(runs: list[dict]) -> dict:
+    """The median, lowest and highest documents/s of repeated runs of one setting."""
+    rates = [r["docs_per_s"] for r in runs]
+    return {"profile": runs[0]["profile"], "workers": runs[0]["workers"], "runs": len(runs),
+            "docs_per_s_median": round(statistics.median(rates), 1), "docs_per_s_min": min(rates),
+            "docs_per_s_max": max(rates),
+            "cpu_ms_per_doc_median": round(statistics.median(r["cpu_ms_per_doc"] for r in runs), 3),
+            "peak_rss_mb_max": max(r["peak_rss_mb"] for r in runs),
+            "reingest_docs_per_s_min": min(r["reingest_docs_per_s"] for r in runs)}
 
 
 def cpu_seconds() -> float:
@@ -195,8 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=int, default=0,
                         help="scale mode: parse only the first N files and replicate those")
     parser.add_argument("--keep", type=Path, help="keep the store here (scale mode; for bench/search.py)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each setting (summed up by their median)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
@@ -220,15 +238,29 @@ def main(argv: list[str] | None = None) -> int:
                   f"(×{s['write_cpu_ratio']}), total ×{s['total_cpu_ratio']}; "
                   f"peak RSS {s['peak_rss_mb']} MB; store {s['db_mb']} MB")
         else:
+            out["summaries"] = []
             for profile in args.profiles.split(","):
                 for workers in (int(w) for w in args.workers.split(",")):
-                    db = tmp / f"{profile}-{workers}.db"
-                    run = run_ingest(args.corpus, db, profile, workers, not args.no_extract)
-                    out["runs"].append(run)
-                    print(f"profile {run['profile']:<5} workers {workers}: {run['documents']:,} docs in "
-                          f"{run['seconds']} s = {run['docs_per_s']} docs/s ({run['cpu_ms_per_doc']} CPU-ms/doc), "
-                          f"peak RSS {run['peak_rss_mb']} MB; "
-                          f"re-ingest {run['reingest_docs_per_s']:,} docs/s; store {run['db_mb']} MB")
+                    runs = []
+                    for n in range(args.repeat):
+                        db = tmp / f"{profile}-{workers}-{n}.db"
+                        run = run_ingest(args.corpus, db, profile, workers, not args.no_extract)
+                        for done in tmp.glob(db.name + "*"):  # the store and its -wal, -shm
+                            done.unlink()
+                        runs.append(run)
+                        print(f"profile {run['profile']:<5} workers {workers}: {run['documents']:,} docs in "
+                              f"{run['seconds']} s = {run['docs_per_s']} docs/s ({run['cpu_ms_per_doc']} CPU-ms/doc), "
+                              f"peak RSS {run['peak_rss_mb']} MB; "
+                              f"re-ingest {run['reingest_docs_per_s']:,} docs/s; store {run['db_mb']} MB", flush=True)
+                    out["runs"] += runs
+                    if args.repeat > 1:
+                        summary = summarize(runs)
+                        out["summaries"].append(summary)
+                        print(f"profile {summary['profile']:<5} workers {workers}: median of {len(runs)} runs "
+                              f"{summary['docs_per_s_median']} docs/s (lowest {summary['docs_per_s_min']}, highest "
+                              f"{summary['docs_per_s_max']}), {summary['cpu_ms_per_doc_median']} CPU-ms/doc; "
+                              f"peak RSS at most {summary['peak_rss_mb_max']} MB; re-ingest at least "
+                              f"{summary['reingest_docs_per_s_min']:,} docs/s")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if args.json:
