@@ -116,6 +116,30 @@ def test_readers_huge_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     assert 0 < sum(read_sizes) <= 64 * 1024  # the sniffing window only
 
 
+def test_read_up_to_asks_for_the_expected_size_and_reads_a_grown_file_to_the_limit():
+    """read_up_to asks for the measured size (not the limit: a limit-sized read allocates the limit for
+    every file), reads on only when there was more, and never returns more than limit + 1 bytes."""
+    from legation.parse.limits import read_up_to
+
+    class Recording(io.BytesIO):
+        def __init__(self, data):
+            super().__init__(data)
+            self.asked = []
+
+        def read(self, size=-1):
+            self.asked.append(size)
+            return super().read(size)
+
+    data = b"x" * 1000
+    handle = Recording(data)
+    assert read_up_to(handle, 1000, 16 * 1024 * 1024) == data and handle.asked == [1001]
+    handle = Recording(data)  # grew after it was measured: read whole
+    assert read_up_to(handle, 900, 4000) == data and handle.asked == [901, 3100]
+    assert read_up_to(Recording(data), 900, 950) == data[:951]  # grew past the limit: one byte over
+    assert read_up_to(Recording(data), 5000, 500) == data[:501]  # measured over the limit
+    assert read_up_to(Recording(data), 2000, 4000) == data  # shrank
+
+
 def test_readers_max_bytes_lowers_the_limit(tmp_path):
     f = tmp_path / "note.txt"
     f.write_text("x" * 2000)

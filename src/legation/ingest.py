@@ -182,15 +182,13 @@ def process_file(task: tuple[Path, int, int], format: str = "auto", profile: str
 def read_small_file(path: Path) -> bytes | None:
     """The bytes of a regular file of at most READ_ONCE_BYTES, read once to be hashed and parsed;
     None for anything else (left to the readers, which stream dumps and check every limit)."""
+    from .parse.limits import read_up_to
+
     info = os.stat(path)  # before opening: opening a named pipe would wait for a writer
     if not stat.S_ISREG(info.st_mode) or info.st_size > READ_ONCE_BYTES:
         return None
-    # Unbuffered, and asking for the size stat gave (one byte more, to see a file that grew): a read of
-    # READ_ONCE_BYTES would map and unmap 4 MiB for every file, five times the cost of the read itself.
-    with open(path, "rb", buffering=0) as handle:
-        raw = handle.read(info.st_size + 1)
-        if len(raw) > info.st_size:  # it grew since: the rest, up to the limit
-            raw += handle.read(READ_ONCE_BYTES + 1 - len(raw))
+    with open(path, "rb", buffering=0) as handle:  # unbuffered: a buffer's set-up costs more than the read
+        raw = read_up_to(handle, info.st_size, READ_ONCE_BYTES)
     return raw if len(raw) <= READ_ONCE_BYTES else None
 
 

@@ -36,7 +36,7 @@ from ..errors import (
 from ..text import SNIFF_BYTES, decode_document
 from .dumps import DEFAULT_COLUMNS, read_csv, read_json, read_jsonl
 from .failure import Failure, mb, sha256_of, short
-from .limits import MAX_DOCUMENT_BYTES, MAX_PDF_BYTES
+from .limits import MAX_DOCUMENT_BYTES, MAX_PDF_BYTES, read_up_to
 from .source import Source
 
 STREAMED = ("jsonl", "csv", "tsv")
@@ -132,7 +132,7 @@ def _read_handle(handle, name: str, columns, max_bytes: int) -> Iterator[Source 
     limit = document_limit(container, max_bytes)
     check_size(size, limit, "file")
     # Read no more than the limit even if the file grows while it is read.
-    raw = head + handle.read(max(0, limit + 1 - len(head)))
+    raw = head + read_up_to(handle, max(0, size - len(head)), max(0, limit - len(head)))
     check_size(len(raw), limit, "file")
     yield from _read_container(raw, name, container, columns, max_bytes, depth=0)
 
@@ -186,7 +186,7 @@ def _read_member(handle, name: str, size: int, columns, max_bytes: int,
         return
     limit = document_limit(container, max_bytes)
     check_size(size, limit, "archive member")
-    raw = head + handle.read(max(0, limit + 1 - len(head)))
+    raw = head + read_up_to(handle, max(0, size - len(head)), max(0, limit - len(head)))
     yield from read_bytes(raw, name, columns, max_bytes, container=container, depth=depth)
 
 
