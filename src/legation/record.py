@@ -211,14 +211,10 @@ class Document:
             out.update(_fields_to_dict(self.article))
         out["text"] = self.text
         out["paragraphs"] = [p.to_dict() for p in self.paragraphs]
-        if for_json:
-            out["entities"], out["times"] = self.entities, [t.to_dict() for t in self.times]
-            out["acronyms"], out["links"] = self.acronyms, self.links
-        else:
-            out["entities"] = [m.to_dict() for m in self.entities]
-            out["times"] = [t.to_dict() for t in self.times]
-            out["acronyms"] = [a.to_dict() for a in self.acronyms]
-            out["links"] = [link.to_dict() for link in self.links]
+        out["entities"] = self.entities if for_json else [m.to_dict() for m in self.entities]
+        out["times"] = [t.to_dict() for t in self.times]
+        out["acronyms"] = self.acronyms if for_json else [a.to_dict() for a in self.acronyms]
+        out["links"] = self.links if for_json else [link.to_dict() for link in self.links]
         out["warnings"] = list(self.warnings)
         return out
 
